@@ -1,0 +1,95 @@
+"""Development settings for Warta LKKS (``make html``, ``make devserver``).
+
+Every setting we add on top of Pelican's is documented in README.md.
+Plugin settings (``REGENCY_*``) have their defaults in the plugin itself and
+are only overridden here when the site needs something different.
+"""
+
+AUTHOR = "LKKS Provinsi Kalimantan Selatan"
+SITENAME = "Warta LKKS"
+SITESUBTITLE = (
+    "Berita Lembaga Koordinasi Kesejahteraan Sosial Provinsi Kalimantan Selatan"
+)
+ORGANIZATION = (
+    "Lembaga Koordinasi Kesejahteraan Sosial (LKKS) Provinsi Kalimantan Selatan"
+)
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["berita"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+
+TIMEZONE = "Asia/Makassar"
+DEFAULT_LANG = "id"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"  # templates use the Babel filters instead
+DEFAULT_PAGINATION = 10
+DEFAULT_CATEGORY = "Berita"
+
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["indonesian_dates", "editorial", "regency_tags"]
+
+# URL scheme: syndicators rely on it, keep it stable.
+ARTICLE_URL = "berita/{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = "berita/{date:%Y}/{date:%m}/{slug}/index.html"
+ARTICLE_LANG_URL = "berita/{date:%Y}/{date:%m}/{slug}-{lang}/"
+ARTICLE_LANG_SAVE_AS = "berita/{date:%Y}/{date:%m}/{slug}-{lang}/index.html"
+# Drafts and future-dated releases (embargo) are never written.
+WITH_FUTURE_DATES = False
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{slug}-{lang}/"
+PAGE_LANG_SAVE_AS = "{slug}-{lang}/index.html"
+CATEGORY_URL = "kategori/{slug}/"
+CATEGORY_SAVE_AS = "kategori/{slug}/index.html"
+CATEGORIES_SAVE_AS = "kategori/index.html"
+TAG_URL = "topik/{slug}/"
+TAG_SAVE_AS = "topik/{slug}/index.html"
+TAGS_SAVE_AS = "topik/index.html"
+ARCHIVES_SAVE_AS = "arsip/index.html"
+# Credits such as "MC Kalsel/Rns" are bylines, not people with pages.
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "regency": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),
+)
+
+SLUGIFY_SOURCE = "title"
+SUMMARY_MAX_LENGTH = 40
+
+# Pelican's own feeds are off; our feed plugin writes feeds/… and kabupaten/…/rss.xml.
+FEED_DOMAIN = None
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+FEED_ATOM = None
+FEED_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+
+DEFAULT_METADATA = {}
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+TYPOGRIFY = False
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+READERS = {"rst": None}  # editors write Markdown only

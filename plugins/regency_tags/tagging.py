@@ -1,0 +1,63 @@
+"""Read each release's ``Regencies:`` line into ``article.regencies``.
+
+Unknown values are reported to the editor (file, line, closest names); the
+``editorial`` plugin then stops the build before anything is written.
+"""
+
+from editorial.problems import Problem, metadata_line, report
+
+from .matching import RegencyMatcher
+from .registry import load_registry
+from .taxonomy import Regency
+
+CONTEXT_KEY = "regencies"
+PROVINCE_KEY = "regency_province"
+
+
+def build_regencies(context: dict, settings: dict) -> RegencyMatcher:
+    """Publish one ``Regency`` per registry entry, in registry order, to the
+    context (with the province's name) and return a matcher for the registry."""
+    registry = load_registry(settings["REGENCY_REGISTRY"])
+    context[CONTEXT_KEY] = [Regency(info, settings) for info in registry.regencies]
+    context[PROVINCE_KEY] = registry.province
+    return RegencyMatcher(registry)
+
+
+def unknown_regency_problem(article, value, matcher, key) -> Problem:
+    suggestions = matcher.suggest(value)
+    if suggestions:
+        names = ", ".join(info.name for info in suggestions)
+        hint = f"Mungkin maksudnya: {names}."
+    else:
+        names = ", ".join(info.name for info in matcher.registry.regencies)
+        hint = f"Gunakan salah satu nama ini: {names}."
+    field = key[:1].upper() + key[1:]
+    return Problem(
+        path=article.source_path,
+        line=metadata_line(article.source_path, key),
+        message=f"kabupaten/kota “{value}” pada baris {field}: tidak dikenal.",
+        hint=hint + " Pisahkan beberapa nama dengan koma.",
+    )
+
+
+def tag_articles(article_generator) -> None:
+    """Give every article, draft and translation its ``regencies`` list."""
+    settings = article_generator.settings
+    context = article_generator.context
+    key = settings["REGENCY_METADATA_KEY"]
+    matcher = build_regencies(context, settings)
+    by_slug = {regency.slug: regency for regency in context[CONTEXT_KEY]}
+
+    contents = [
+        *article_generator.articles,
+        *article_generator.translations,
+        *article_generator.drafts,
+        *article_generator.drafts_translations,
+        *article_generator.hidden_articles,
+        *article_generator.hidden_translations,
+    ]
+    for article in contents:
+        found, unknown = matcher.match_all(article.metadata.get(key))
+        article.regencies = [by_slug[info.slug] for info in found]
+        for value in unknown:
+            report(context, unknown_regency_problem(article, value, matcher, key))

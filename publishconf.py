@@ -1,0 +1,16 @@
+"""Production settings (``make publish``): absolute URLs for feeds and sharing.
+
+SITEURL comes from the environment variable ``WARTA_SITEURL``; without it the
+documented placeholder below is used (README.md, "Settings").
+"""
+
+import os
+import sys
+
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *  # noqa: E402, F403
+
+SITEURL = os.environ.get("WARTA_SITEURL", "https://warta.lkks-kalsel.or.id").rstrip("/")
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
