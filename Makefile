@@ -13,7 +13,8 @@ CONFFILE    := $(CURDIR)/pelicanconf.py
 PUBLISHCONF := $(CURDIR)/publishconf.py
 PORT        ?= 8000
 BIND        ?= 127.0.0.1
-PELICANOPTS ?=
+# Plain log lines: editor messages stay readable in narrow terminals and CI logs.
+PELICANOPTS ?= --log-handler plain
 
 .PHONY: help html regenerate serve devserver publish clean test lint format lock venv
 

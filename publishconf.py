@@ -9,7 +9,7 @@ import sys
 
 sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
-from pelicanconf import *  # noqa: E402, F403
+from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("WARTA_SITEURL", "https://warta.lkks-kalsel.or.id").rstrip("/")
 RELATIVE_URLS = False

@@ -9,7 +9,7 @@ import difflib
 import re
 import unicodedata
 
-from .registry import Registry, RegencyInfo
+from .registry import RegencyInfo, Registry
 
 _NOT_WORD = re.compile(r"[\W_]+")
 

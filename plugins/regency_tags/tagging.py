@@ -35,7 +35,7 @@ def unknown_regency_problem(article, value, matcher, key) -> Problem:
     return Problem(
         path=article.source_path,
         line=metadata_line(article.source_path, key),
-        message=f"kabupaten/kota “{value}” pada baris {field}: tidak dikenal.",
+        message=f"“{value}” di baris {field}: bukan nama kabupaten/kota yang dikenal.",
         hint=hint + " Pisahkan beberapa nama dengan koma.",
     )
 
