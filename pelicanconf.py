@@ -28,8 +28,15 @@ DEFAULT_PAGINATION = 10
 DEFAULT_CATEGORY = "Berita"
 
 THEME = "theme"
+# Autoescape: titles and metadata are plain text; templates mark HTML with |safe.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "autoescape": True,
+}
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["indonesian_dates", "editorial", "regency_tags"]
+PLUGINS = ["indonesian_dates", "editorial", "regency_tags", "syndication"]
 
 # URL scheme: syndicators rely on it, keep it stable.
 ARTICLE_URL = "berita/{date:%Y}/{date:%m}/{slug}/"

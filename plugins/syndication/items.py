@@ -1,0 +1,115 @@
+"""One release as every feed format needs it, computed once per build."""
+
+import mimetypes
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urljoin
+
+from editorial.problems import Problem, metadata_line
+
+from .text import absolute_html, plain_text, xml_safe
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    url: str
+    mime_type: str
+    length: int
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    guid: str
+    title: str  # plain text
+    url: str  # absolute
+    published: datetime
+    updated: datetime
+    author: str
+    categories: tuple[str, ...]
+    summary: str  # plain text
+    content_html: str  # links and images absolute
+    image: Enclosure | None
+
+
+def absolute(siteurl: str, path: str) -> str:
+    return urljoin(siteurl.rstrip("/") + "/", path.lstrip("/"))
+
+
+def guid_for(article, authority: str) -> str:
+    """A tag: URI (RFC 4151) from the release's date and slug.
+
+    Neither the domain the site is served from, nor the text, nor a later
+    ``Modified:`` date takes part, so the GUID lasts as long as the release.
+    """
+    return f"tag:{authority}:{article.date:%Y-%m-%d}:{article.slug}"
+
+
+def image_path(value: str) -> str:
+    """``{static}/images/a.jpg``, ``/images/a.jpg`` → ``images/a.jpg``."""
+    for marker in ("{static}", "{attach}", "{filename}"):
+        value = value.replace(marker, "")
+    return value.strip().lstrip("/")
+
+
+def missing_image(article, settings) -> Problem | None:
+    """A problem when the release's ``Image:`` names no file in the content."""
+    value = article.metadata.get("image")
+    if not value:
+        return None
+    relative = image_path(value)
+    if os.path.isfile(os.path.join(settings["PATH"], relative)):
+        return None
+    return Problem(
+        path=article.source_path,
+        line=metadata_line(article.source_path, "image"),
+        message=f"gambar “{value}” di baris Image: tidak ditemukan.",
+        hint=(
+            f"Simpan berkasnya di {os.path.join(settings['PATH'], relative)} "
+            "atau perbaiki jalurnya (contoh: images/nama-berkas.jpg)."
+        ),
+    )
+
+
+def enclosure_for(article, settings, siteurl) -> Enclosure | None:
+    value = article.metadata.get("image")
+    if not value:
+        return None
+    relative = image_path(value)
+    source = os.path.join(settings["PATH"], relative)
+    mime_type = mimetypes.guess_type(source)[0] or "application/octet-stream"
+    url = absolute(siteurl, relative)
+    return Enclosure(url, mime_type, os.path.getsize(source))
+
+
+def categories_of(article) -> tuple[str, ...]:
+    names = []
+    category = getattr(article, "category", None)
+    if category:
+        names.append(str(category))
+    names += [str(tag) for tag in getattr(article, "tags", [])]
+    names += [regency.official_name for regency in getattr(article, "regencies", [])]
+    unique = []
+    for name in map(xml_safe, names):
+        if name and name not in unique:
+            unique.append(name)
+    return tuple(unique)
+
+
+def feed_item(article, settings, siteurl) -> FeedItem:
+    """Needs every generator's context (static files are linked last)."""
+    url = absolute(siteurl, article.url)
+    modified = getattr(article, "modified", None)
+    author = getattr(article, "author", None)
+    return FeedItem(
+        guid=guid_for(article, settings["SYNDICATION_GUID_AUTHORITY"]),
+        title=" ".join(xml_safe(article.title).split()),
+        url=url,
+        published=article.date,
+        updated=max(modified, article.date) if modified else article.date,
+        author=xml_safe(str(author)) if author else settings.get("AUTHOR", ""),
+        categories=categories_of(article),
+        summary=plain_text(article.get_summary(siteurl)),
+        content_html=absolute_html(article.get_content(siteurl), url),
+        image=enclosure_for(article, settings, siteurl),
+    )

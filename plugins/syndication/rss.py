@@ -1,0 +1,44 @@
+"""RSS 2.0 with feedgen: content:encoded, dc:creator, enclosure, media:content."""
+
+from feedgen.feed import FeedGenerator
+
+from .channel import Channel
+
+
+def render_rss(channel: Channel) -> bytes:
+    feed = FeedGenerator()
+    feed.load_extension("dc")
+    feed.load_extension("media")
+    feed.title(channel.title)
+    feed.description(channel.description)
+    # feedgen uses the last link() for the channel <link>: self first.
+    feed.link(href=channel.self_url, rel="self", type="application/rss+xml")
+    feed.link(href=channel.link, rel="alternate", type="text/html")
+    feed.language(channel.language)
+    feed.lastBuildDate(channel.updated)
+    feed.generator(channel.generator)
+    if channel.logo_url:
+        feed.image(url=channel.logo_url, title=channel.title, link=channel.link)
+    for item in channel.items:
+        entry = feed.add_entry(order="append")
+        entry.title(item.title)
+        entry.link(href=item.url, rel="alternate", type="text/html")
+        entry.guid(item.guid, permalink=False)
+        entry.pubDate(item.published)
+        entry.dc.dc_creator(item.author)
+        for name in item.categories:
+            entry.category(term=name)
+        entry.description(item.summary or item.title)
+        if item.content_html:
+            entry.content(item.content_html, type="html")
+        if item.image:
+            image = item.image
+            entry.enclosure(image.url, str(image.length), image.mime_type)
+            entry.media.content(
+                url=image.url,
+                type=image.mime_type,
+                fileSize=str(image.length),
+                medium="image",
+                group=None,
+            )
+    return feed.rss_str(pretty=True)
