@@ -151,6 +151,6 @@ def test_url_patterns_are_settings(tmp_path):
     )
     assert (output / "wilayah" / "banjar.html").is_file()
     assert (output / "wilayah" / "index.html").is_file()
-    assert not (output / "kabupaten").exists()
+    assert not list(output.glob("kabupaten/**/*.html"))
     overview = page(output, "wilayah/index.html")
     assert "../wilayah/banjar.html" in hrefs(overview)
