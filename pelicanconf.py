@@ -71,6 +71,9 @@ PAGINATION_PATTERNS = (
 )
 
 SLUGIFY_SOURCE = "title"
+# One language: no two releases are ever "translations" of each other.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
 SUMMARY_MAX_LENGTH = 40
 
 # Pelican's own feeds are off; our feed plugin writes feeds/… and kabupaten/…/rss.xml.

@@ -325,10 +325,12 @@ def test_missing_featured_image_stops_the_build(tmp_path):
     (content / "images" / "kursi-roda.jpg").unlink()
     with pytest.raises(BuildStopped) as stopped:
         publish(content, tmp_path / "output")
-    (problem,) = stopped.value.problems
-    assert problem.path.endswith("bantuan-kursi-roda.md")
-    assert problem.line == 7
-    assert "“images/kursi-roda.jpg” di baris Image: tidak ditemukan" in problem.message
+    featured, in_body = stopped.value.problems
+    assert featured.path.endswith("bantuan-kursi-roda.md")
+    assert featured.line == 7
+    assert "“images/kursi-roda.jpg” di baris Image: tidak ditemukan" in featured.message
+    assert in_body.line == 12
+    assert "“{static}/images/kursi-roda.jpg” di isi berita" in in_body.message
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,10 @@
-"""Editor-facing problems: collect them during the build, report them once.
+"""Editor-facing checks: one validation layer for every build and ``make check``.
 
-Other plugins call ``editorial.problems.report(context, Problem(...))``.
-After every generator has read its content (``all_generators_finalized``)
-this plugin logs warnings, and when there is any error it logs every error
-and stops the build before a single file is written.
+Plugins report problems (``editorial.problems.report``) while they read and
+enrich content; once every generator has read its content
+(``all_generators_finalized``) this plugin runs its own checks on every
+release and page, prints every problem once, in Indonesian, and when any is
+an error stops the build before a single file is written.
 
 List it before the plugins that report problems in ``PLUGINS``.
 """
@@ -13,17 +14,77 @@ import os
 
 from pelican import signals
 
-from .problems import ERROR, BuildStopped, problems_in
+from . import image_checks, release_checks, url_checks
+from .collect import all_articles, all_pages, generators_of
+from .problems import ERROR, BuildFailed, BuildStopped, CheckPassed, problems_in, report
+from .settings import apply_defaults
+from .unreadable import diagnose, failed_sources
 
 logger = logging.getLogger(__name__)
 
+# Pelican's own English messages for files we explain in Indonesian.
+_EXPLAINED = (
+    "Could not process %s",
+    "Skipping %s: could not find information about '%s'",
+)
 
-def stop_on_errors(generators):
+
+class ExplainedByEditorial(logging.Filter):
+    def filter(self, record):
+        return record.msg not in _EXPLAINED
+
+
+def on_initialized(pelican):
+    apply_defaults(pelican.settings)
+    for name in ("pelican.generators", "pelican.contents"):
+        target = logging.getLogger(name)
+        if not any(isinstance(f, ExplainedByEditorial) for f in target.filters):
+            target.addFilter(ExplainedByEditorial())
+
+
+def run_checks(generators):
+    """Every editorial check over everything the readers produced."""
+    articles_generator, pages_generator = generators_of(generators)
+    context = generators[0].context
+    settings = generators[0].settings
+    articles = all_articles(articles_generator)
+    pages = all_pages(pages_generator)
+    limit = int(settings["EDITORIAL_SUMMARY_MAX_CHARS"])
+
+    for relative in failed_sources(context):
+        needs_date = any(
+            relative.startswith(folder.rstrip("/") + "/") or relative == folder
+            for folder in settings["ARTICLE_PATHS"]
+        )
+        for found in diagnose(settings["PATH"], relative, needs_date):
+            report(context, found)
+    for content in [*articles, *pages]:
+        checks = [
+            release_checks.check_title(content),
+            release_checks.check_body(content),
+            image_checks.check_featured_image(content),
+            image_checks.check_body_images(content),
+        ]
+        if content in articles:
+            checks.append(release_checks.check_summary(content, limit))
+        for check in checks:
+            for found in check:
+                report(context, found)
+    for article in articles:
+        for found in release_checks.check_embargo(article):
+            report(context, found)
+    for found in url_checks.check_duplicate_urls([*articles, *pages]):
+        report(context, found)
+
+
+def report_and_stop(generators):
     if not generators:
         return
+    run_checks(generators)
     context = generators[0].context
-    root = os.getcwd()  # paths as the editor typed them from the repository
-    problems = sorted(problems_in(context))
+    settings = generators[0].settings
+    root = os.getcwd()  # paths as the editor sees them from the repository
+    problems = sorted(problems_in(context), key=lambda p: p.sort_key)
     errors = [p for p in problems if p.severity == ERROR]
     for problem in problems:
         if problem.severity != ERROR:
@@ -34,8 +95,16 @@ def stop_on_errors(generators):
         logger.error(
             "Situs tidak dibangun: %d galat harus diperbaiki lebih dulu.", len(errors)
         )
+        if settings.get("EDITORIAL_KEEP_SERVING"):
+            raise BuildFailed(errors)
         raise BuildStopped(errors)
+    if settings.get("EDITORIAL_CHECK_ONLY"):
+        logger.warning(
+            "Pemeriksaan selesai: tidak ada galat, %d peringatan.", len(problems)
+        )
+        raise CheckPassed()
 
 
 def register():
-    signals.all_generators_finalized.connect(stop_on_errors)
+    signals.initialized.connect(on_initialized)
+    signals.all_generators_finalized.connect(report_and_stop)

@@ -15,13 +15,18 @@ LABELS = {ERROR: "GALAT", WARNING: "PERINGATAN"}
 CONTEXT_KEY = "EDITORIAL_PROBLEMS"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     path: str
     line: int | None
     message: str
     hint: str = ""
     severity: str = ERROR
+    code: str = ""
+
+    @property
+    def sort_key(self):
+        return (self.path, self.line or 0, self.code, self.message)
 
     def render(self, root: str | None = None) -> str:
         path = self.path
@@ -50,6 +55,23 @@ class BuildStopped(SystemExit):
         return "\n".join(p.render() for p in self.problems)
 
 
+class BuildFailed(Exception):
+    """The same errors while ``make devserver`` runs: Pelican's autoreload
+    loop prints the message, keeps serving the last good site and rebuilds
+    on the editor's next save."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} galat; perbaiki berkasnya lalu simpan lagi.")
+        self.problems = problems
+
+
+class CheckPassed(SystemExit):
+    """``make check`` found no error: stop before writing, exit 0."""
+
+    def __init__(self):
+        super().__init__(0)
+
+
 def problems_in(context: dict) -> list[Problem]:
     """The build's list of problems (created on first use)."""
     return context.setdefault(CONTEXT_KEY, [])
@@ -59,19 +81,3 @@ def report(context: dict, problem: Problem) -> None:
     problems = problems_in(context)
     if problem not in problems:
         problems.append(problem)
-
-
-def metadata_line(path: str, key: str) -> int | None:
-    """The 1-based line of ``Key:`` in a file's metadata header, if any."""
-    prefix = key.lower() + ":"
-    try:
-        with open(path, encoding="utf-8") as source:
-            for number, line in enumerate(source, start=1):
-                stripped = line.strip()
-                if not stripped:
-                    return None  # the header ends at the first blank line
-                if stripped.lower().startswith(prefix):
-                    return number
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None

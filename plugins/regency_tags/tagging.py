@@ -4,9 +4,13 @@ Unknown values are reported to the editor (file, line, closest names); the
 ``editorial`` plugin then stops the build before anything is written.
 """
 
-from editorial.problems import Problem, metadata_line, report
+from editorial.messages import problem
+from editorial.problems import Problem, report
+from editorial.source import line_containing, metadata_line
+from editorial.text import plain_text
 
 from .matching import RegencyMatcher
+from .mentions import MentionFinder
 from .registry import load_registry
 from .taxonomy import Regency
 
@@ -27,16 +31,16 @@ def unknown_regency_problem(article, value, matcher, key) -> Problem:
     suggestions = matcher.suggest(value)
     if suggestions:
         names = ", ".join(info.name for info in suggestions)
-        hint = f"Mungkin maksudnya: {names}."
+        suggestion = f"Mungkin maksudnya: {names}."
     else:
         names = ", ".join(info.name for info in matcher.registry.regencies)
-        hint = f"Gunakan salah satu nama ini: {names}."
-    field = key[:1].upper() + key[1:]
-    return Problem(
-        path=article.source_path,
-        line=metadata_line(article.source_path, key),
-        message=f"“{value}” di baris {field}: bukan nama kabupaten/kota yang dikenal.",
-        hint=hint + " Pisahkan beberapa nama dengan koma.",
+        suggestion = f"Gunakan salah satu nama ini: {names}."
+    return problem(
+        "kabupaten-tidak-dikenal",
+        article.source_path,
+        metadata_line(article.source_path, key),
+        value=value,
+        suggestion=suggestion,
     )
 
 
@@ -56,8 +60,27 @@ def tag_articles(article_generator) -> None:
         *article_generator.hidden_articles,
         *article_generator.hidden_translations,
     ]
+    mentions = MentionFinder(matcher.registry)
     for article in contents:
         found, unknown = matcher.match_all(article.metadata.get(key))
         article.regencies = [by_slug[info.slug] for info in found]
         for value in unknown:
             report(context, unknown_regency_problem(article, value, matcher, key))
+        if not unknown:
+            for found_problem in untagged_mentions(article, found, mentions):
+                report(context, found_problem)
+
+
+def untagged_mentions(article, tagged, mentions: MentionFinder):
+    """Warnings for regencies the text names that ``Regencies:`` leaves out."""
+    text = plain_text(getattr(article, "_content", ""))
+    for spelling, info in mentions.find(text):
+        if info not in tagged:
+            yield problem(
+                "kabupaten-disebut",
+                article.source_path,
+                line_containing(article.source_path, spelling),
+                mention=spelling,
+                official=info.official_name,
+                name=info.name,
+            )

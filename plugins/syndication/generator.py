@@ -7,11 +7,9 @@ from datetime import UTC, datetime
 
 from pelican.utils import sanitised_join
 
-from editorial.problems import report
-
 from .atom import render_atom
 from .channel import Channel
-from .items import absolute, feed_item, missing_image
+from .items import absolute, feed_item
 from .jsonfeed import render_json
 from .rss import render_rss
 from .text import xml_safe
@@ -77,10 +75,6 @@ class SyndicationGenerator:
             key=lambda article: (article.date, article.slug),
             reverse=True,
         )
-        for article in published:
-            problem = missing_image(article, self.settings)
-            if problem:
-                report(self.context, problem)
         self.site_updated = self._newest(published) or EMPTY_SITE_UPDATED
 
         by_regency = {}

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin
 
-from editorial.problems import Problem, metadata_line
-
 from .text import absolute_html, plain_text, xml_safe
 
 
@@ -50,25 +48,6 @@ def image_path(value: str) -> str:
     for marker in ("{static}", "{attach}", "{filename}"):
         value = value.replace(marker, "")
     return value.strip().lstrip("/")
-
-
-def missing_image(article, settings) -> Problem | None:
-    """A problem when the release's ``Image:`` names no file in the content."""
-    value = article.metadata.get("image")
-    if not value:
-        return None
-    relative = image_path(value)
-    if os.path.isfile(os.path.join(settings["PATH"], relative)):
-        return None
-    return Problem(
-        path=article.source_path,
-        line=metadata_line(article.source_path, "image"),
-        message=f"gambar “{value}” di baris Image: tidak ditemukan.",
-        hint=(
-            f"Simpan berkasnya di {os.path.join(settings['PATH'], relative)} "
-            "atau perbaiki jalurnya (contoh: images/nama-berkas.jpg)."
-        ),
-    )
 
 
 def enclosure_for(article, settings, siteurl) -> Enclosure | None:

@@ -1,0 +1,84 @@
+"""Images an editor points at that are not in the content folder."""
+
+import os
+import posixpath
+import re
+
+from .collect import would_be_url
+from .messages import problem
+from .source import line_containing, metadata_line
+
+_IMG_SRC = re.compile(r"<img\b[^>]*?\bsrc=(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
+_MARKERS = ("{static}", "{attach}", "{filename}")
+
+
+def _is_remote(src: str) -> bool:
+    return (
+        src.startswith(("//", "data:"))
+        or re.match(r"^[a-z][a-z0-9+.-]*:", src) is not None
+    )
+
+
+def content_file_for(src: str, content) -> str:
+    """The file under PATH that ``src`` in ``content`` needs."""
+    settings = content.settings
+    base = settings["PATH"]
+    src = src.split("#", 1)[0].split("?", 1)[0]
+    for marker in _MARKERS:
+        if src.startswith(marker):
+            rest = src[len(marker) :]
+            if rest.startswith("/"):
+                return os.path.join(base, rest.lstrip("/"))
+            return os.path.join(os.path.dirname(content.source_path), rest)
+    if src.startswith("/"):
+        site_path = src.lstrip("/")
+    else:
+        page_url = would_be_url(content)
+        site_path = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), src))
+    theme_prefix = settings.get("THEME_STATIC_DIR", "theme") + "/"
+    if site_path.startswith(theme_prefix):
+        return os.path.join(settings["THEME"], "static", site_path[len(theme_prefix) :])
+    return os.path.join(base, site_path)
+
+
+def featured_image_file(content) -> str | None:
+    value = content.metadata.get("image")
+    if not value:
+        return None
+    relative = value.strip()
+    for marker in _MARKERS:
+        relative = relative.replace(marker, "")
+    return os.path.join(content.settings["PATH"], relative.lstrip("/"))
+
+
+def check_featured_image(content):
+    expected = featured_image_file(content)
+    if expected and not os.path.isfile(expected):
+        path = content.source_path
+        yield problem(
+            "gambar-utama-tidak-ada",
+            path,
+            metadata_line(path, "image"),
+            value=content.metadata["image"],
+            expected=expected,
+        )
+
+
+def check_body_images(content):
+    html = getattr(content, "_content", "") or ""
+    seen = set()
+    for match in _IMG_SRC.finditer(html):
+        src = match.group(1).strip("'\"")
+        if not src or src in seen or _is_remote(src):
+            continue
+        seen.add(src)
+        expected = content_file_for(src, content)
+        if not os.path.isfile(expected):
+            path = content.source_path
+            yield problem(
+                "gambar-isi-tidak-ada",
+                path,
+                line_containing(path, src),
+                value=src,
+                expected=os.path.normpath(expected),
+            )

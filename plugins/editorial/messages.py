@@ -1,0 +1,94 @@
+"""Every message an editor can see, in Indonesian, with its fix.
+
+One entry per problem code: severity, what is wrong, how to fix it. Values
+in braces are filled in per problem. docs/panduan-editor.md lists every code
+(a test keeps the two in step).
+"""
+
+from .problems import ERROR, WARNING, Problem
+
+CATALOGUE = {
+    "judul-kosong": (
+        ERROR,
+        "judul berita kosong atau tidak ada.",
+        "tulis baris “Title: …” di bagian atas berkas, sebelum baris kosong pertama.",
+    ),
+    "tanggal-tidak-ada": (
+        ERROR,
+        "tanggal berita tidak ada.",
+        "tambahkan baris “Date: 2025-10-08 09:30” (waktu WITA) di bagian atas berkas.",
+    ),
+    "tanggal-salah": (
+        ERROR,
+        "tanggal “{value}” tidak dapat dibaca.",
+        "tulis TAHUN-BULAN-HARI JAM:MENIT, misalnya “Date: 2025-10-08 09:30”; "
+        "bulan 01–12 dan hari harus ada pada bulan itu.",
+    ),
+    "berkas-tidak-terbaca": (
+        ERROR,
+        "berkas tidak dapat dibaca ({reason}).",
+        "periksa baris-baris metadata di atas berkas (“Nama: isi”, satu per baris) "
+        "dan simpan berkas sebagai UTF-8.",
+    ),
+    "isi-kosong": (
+        ERROR,
+        "isi berita kosong.",
+        "tulis isi berita di bawah baris kosong yang memisahkan metadata dari isi.",
+    ),
+    "ringkasan-terlalu-panjang": (
+        ERROR,
+        "ringkasan (Summary:) {length} karakter, lebih dari batas {limit} karakter.",
+        "perpendek Summary: menjadi satu atau dua kalimat (paling banyak {limit} "
+        "karakter) agar utuh di umpan RSS dan hasil pencarian.",
+    ),
+    "kabupaten-tidak-dikenal": (
+        ERROR,
+        "“{value}” di baris Regencies: bukan nama kabupaten/kota yang dikenal.",
+        "{suggestion} Pisahkan beberapa nama dengan koma.",
+    ),
+    "gambar-utama-tidak-ada": (
+        ERROR,
+        "gambar “{value}” di baris Image: tidak ditemukan.",
+        "simpan berkasnya di {expected} atau perbaiki jalurnya "
+        "(contoh: “Image: images/nama-berkas.jpg”).",
+    ),
+    "gambar-isi-tidak-ada": (
+        ERROR,
+        "gambar “{value}” di isi berita tidak ditemukan.",
+        "simpan berkasnya di {expected} atau perbaiki jalurnya "
+        "(contoh: “![keterangan]({{static}}/images/nama-berkas.jpg)”).",
+    ),
+    "alamat-ganda": (
+        ERROR,
+        "berita ini dan {other} akan terbit di alamat yang sama: {url}",
+        "ubah judul salah satunya, atau beri salah satunya baris “Slug: …” "
+        "yang berbeda.",
+    ),
+    "kabupaten-disebut": (
+        WARNING,
+        "isi berita menyebut “{mention}” ({official}), tetapi {name} tidak ada "
+        "di baris Regencies:.",
+        "tambahkan {name} ke Regencies: bila berita ini menyangkut {official}; "
+        "abaikan bila hanya disebut sepintas.",
+    ),
+    "embargo": (
+        WARNING,
+        "berita diembargo sampai {when} dan belum diterbitkan.",
+        "berita terbit pada build pertama sesudah waktu itu; "
+        "ubah Date: bila waktunya salah.",
+    ),
+}
+
+
+def problem(code: str, path: str, line: int | None = None, **values) -> Problem:
+    """A problem from the catalogue, its placeholders filled in."""
+    severity, message, hint = CATALOGUE[code]
+    hint = hint.format(**values)
+    return Problem(
+        path=path,
+        line=line,
+        message=message.format(**values),
+        hint=hint[:1].upper() + hint[1:],
+        severity=severity,
+        code=code,
+    )

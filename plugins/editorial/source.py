@@ -1,0 +1,45 @@
+"""Read a release's source file the way an editor wrote it: header lines and
+their numbers, for messages that point at a line."""
+
+import re
+
+_HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
+
+
+def read_text(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as source:
+            return source.read()
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def read_header(path: str) -> dict[str, tuple[int, str]]:
+    """``{key: (line, value)}`` of the metadata lines before the first blank line.
+
+    Keys are lower-case, as Pelican's Markdown reader stores them.
+    """
+    header = {}
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
+        if not line.strip():
+            break
+        match = _HEADER_LINE.match(line.strip())
+        if match:
+            header.setdefault(match.group(1).lower(), (number, match.group(2).strip()))
+    return header
+
+
+def metadata_line(path: str, key: str) -> int | None:
+    """The 1-based line of ``Key:`` in the file's metadata header, if any."""
+    found = read_header(path).get(key.lower())
+    return found[0] if found else None
+
+
+def line_containing(path: str, needle: str) -> int | None:
+    """The first line of the file that contains ``needle``."""
+    if not needle:
+        return None
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
+        if needle in line:
+            return number
+    return None
