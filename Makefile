@@ -16,7 +16,7 @@ BIND        ?= 127.0.0.1
 # Plain log lines: editor messages stay readable in narrow terminals and CI logs.
 PELICANOPTS ?= --log-handler plain
 
-.PHONY: help html regenerate serve devserver publish clean test lint format lock venv
+.PHONY: help html regenerate serve devserver publish check new import clean test lint format lock venv
 
 help:
 	@echo 'make html        build the site into $(OUTPUTDIR) (development settings)'
@@ -24,6 +24,9 @@ help:
 	@echo 'make serve       serve $(OUTPUTDIR) at http://$(BIND):$(PORT)/'
 	@echo 'make devserver   rebuild on change and serve'
 	@echo 'make publish     build with publishconf.py (absolute URLs from SITEURL)'
+	@echo 'make check       check every release without writing the site'
+	@echo 'make new TITLE="…" REGENCIES="…"   start a new release (draft)'
+	@echo 'make import FILE=rilis.txt          import a scraped press release'
 	@echo 'make clean       remove $(OUTPUTDIR)'
 	@echo 'make test        run the test suite'
 	@echo 'make lint        ruff check and format check'
@@ -44,11 +47,30 @@ regenerate: $(STAMP)
 serve: $(STAMP)
 	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS)
 
+# Drafts and embargoed releases are shown (marked) at /draf/…; errors do not stop the server.
 devserver: $(STAMP)
-	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS)
+	WARTA_PREVIEW=1 $(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS)
 
+# Atomic: build into a fresh folder beside OUTPUTDIR, swap it in only on success.
+# A failed build leaves the published OUTPUTDIR exactly as it was.
 publish: $(STAMP)
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
+	@rm -rf "$(OUTPUTDIR).baru"
+	@$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR).baru" -s "$(PUBLISHCONF)" $(PELICANOPTS) \
+		|| { rm -rf "$(OUTPUTDIR).baru"; echo "Situs publik di $(OUTPUTDIR) tidak diubah." >&2; exit 1; }
+	@$(PY_NEWSROOM) -m newsroom.swap "$(OUTPUTDIR).baru" "$(OUTPUTDIR)"
+	@echo "Diterbitkan: $(OUTPUTDIR)"
+
+check: $(STAMP)
+	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -e EDITORIAL_CHECK_ONLY=true
+
+PY_NEWSROOM := PYTHONPATH="$(CURDIR)/plugins:$(CURDIR)" $(BIN)/python
+NEWSROOM := $(PY_NEWSROOM) -m newsroom --settings "$(CONFFILE)" --content "$(INPUTDIR)"
+
+new: $(STAMP)
+	@$(NEWSROOM) new
+
+import: $(STAMP)
+	@$(NEWSROOM) import
 
 clean:
 	rm -rf "$(OUTPUTDIR)"

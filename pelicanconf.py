@@ -5,6 +5,8 @@ Plugin settings (``REGENCY_*``) have their defaults in the plugin itself and
 are only overridden here when the site needs something different.
 """
 
+import os
+
 AUTHOR = "LKKS Provinsi Kalimantan Selatan"
 SITENAME = "Warta LKKS"
 SITESUBTITLE = (
@@ -43,12 +45,21 @@ ARTICLE_URL = "berita/{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = "berita/{date:%Y}/{date:%m}/{slug}/index.html"
 ARTICLE_LANG_URL = "berita/{date:%Y}/{date:%m}/{slug}-{lang}/"
 ARTICLE_LANG_SAVE_AS = "berita/{date:%Y}/{date:%m}/{slug}-{lang}/index.html"
-# Drafts and future-dated releases (embargo) are never written.
+# Drafts and future-dated releases (embargo) are never written…
 WITH_FUTURE_DATES = False
 DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
+# …except in the editor's local preview (make devserver sets WARTA_PREVIEW=1):
+# drafts at draf/{slug}/, marked, and errors keep the server running.
+PREVIEW_DRAFTS = os.environ.get("WARTA_PREVIEW") == "1"
+if PREVIEW_DRAFTS:
+    DRAFT_URL = "draf/{slug}/"
+    DRAFT_SAVE_AS = "draf/{slug}/index.html"
+    DRAFT_PAGE_URL = "draf/halaman/{slug}/"
+    DRAFT_PAGE_SAVE_AS = "draf/halaman/{slug}/index.html"
+    EDITORIAL_KEEP_SERVING = True
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 PAGE_LANG_URL = "{slug}-{lang}/"

@@ -13,4 +13,11 @@ from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("WARTA_SITEURL", "https://warta.lkks-kalsel.or.id").rstrip("/")
 RELATIVE_URLS = False
-DELETE_OUTPUT_DIRECTORY = True
+# make publish builds into a fresh folder and swaps it in (newsroom/swap.py).
+DELETE_OUTPUT_DIRECTORY = False
+
+# Never the editor's preview: no draft or embargoed release is written.
+PREVIEW_DRAFTS = False
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+EDITORIAL_KEEP_SERVING = False

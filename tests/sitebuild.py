@@ -55,6 +55,17 @@ def run_pelican_cli(content, output, config=CONFIG, env=None):
     )
 
 
+def make(*arguments, env=None):
+    """Run a Makefile target as an editor would."""
+    return subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
+
+
 def write_release(folder, name, body="Isi berita.", **metadata):
     """Write a Markdown release; metadata keys become ``Key: value`` lines."""
     folder = Path(folder)

@@ -1,22 +1,10 @@
 """The Makefile as an editor or deployer uses it, with paths outside the repo."""
 
-import os
 import shutil
-import subprocess
 
-from tests.sitebuild import CONTENT, FIXTURES, ROOT
+from tests.sitebuild import CONTENT, FIXTURES, ROOT, make
 
 ARTICLE = "berita/2025/10/pengukuhan-pengurus-lkks-provinsi-kalsel/index.html"
-
-
-def make(*arguments, env=None):
-    return subprocess.run(
-        ["make", "--no-print-directory", "-C", str(ROOT), *arguments],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def test_publish_takes_absolute_input_and_output_paths_outside_the_repo(tmp_path):

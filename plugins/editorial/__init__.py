@@ -97,12 +97,12 @@ def report_and_stop(generators):
         )
         if settings.get("EDITORIAL_KEEP_SERVING"):
             raise BuildFailed(errors)
-        raise BuildStopped(errors)
+        raise BuildStopped(errors, [p for p in problems if p.severity != ERROR])
     if settings.get("EDITORIAL_CHECK_ONLY"):
         logger.warning(
             "Pemeriksaan selesai: tidak ada galat, %d peringatan.", len(problems)
         )
-        raise CheckPassed()
+        raise CheckPassed(problems)
 
 
 def register():

@@ -78,7 +78,7 @@ def check_body_images(content):
             yield problem(
                 "gambar-isi-tidak-ada",
                 path,
-                line_containing(path, src),
+                line_containing(path, src, body_only=True),
                 value=src,
                 expected=os.path.normpath(expected),
             )

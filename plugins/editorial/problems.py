@@ -15,6 +15,16 @@ LABELS = {ERROR: "GALAT", WARNING: "PERINGATAN"}
 CONTEXT_KEY = "EDITORIAL_PROBLEMS"
 
 
+def display_path(path: str, root: str | None = None) -> str:
+    """``path`` relative to ``root`` (default: the working folder) when inside it."""
+    root = root or os.getcwd()
+    if os.path.isabs(path):
+        relative = os.path.relpath(path, root)
+        if not relative.startswith(".."):
+            return relative
+    return path
+
+
 @dataclass(frozen=True)
 class Problem:
     path: str
@@ -29,10 +39,7 @@ class Problem:
         return (self.path, self.line or 0, self.code, self.message)
 
     def render(self, root: str | None = None) -> str:
-        path = self.path
-        if root and os.path.isabs(path):
-            rel = os.path.relpath(path, root)
-            path = path if rel.startswith("..") else rel
+        path = display_path(self.path, root)
         where = f"{path}:{self.line}" if self.line else path
         text = f"{LABELS[self.severity]} {where}: {self.message}"
         if self.hint:
@@ -47,9 +54,10 @@ class BuildStopped(SystemExit):
     into a critical log with a traceback, which is noise for an editor.
     """
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: list[Problem] = ()):
         super().__init__(1)
         self.problems = problems
+        self.warnings = list(warnings)
 
     def __str__(self) -> str:
         return "\n".join(p.render() for p in self.problems)
@@ -68,8 +76,9 @@ class BuildFailed(Exception):
 class CheckPassed(SystemExit):
     """``make check`` found no error: stop before writing, exit 0."""
 
-    def __init__(self):
+    def __init__(self, problems: list[Problem]):
         super().__init__(0)
+        self.problems = problems  # warnings only
 
 
 def problems_in(context: dict) -> list[Problem]:

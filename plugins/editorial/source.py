@@ -35,11 +35,13 @@ def metadata_line(path: str, key: str) -> int | None:
     return found[0] if found else None
 
 
-def line_containing(path: str, needle: str) -> int | None:
-    """The first line of the file that contains ``needle``."""
+def line_containing(path: str, needle: str, body_only: bool = False) -> int | None:
+    """The first line of the file (or of its body) that contains ``needle``."""
     if not needle:
         return None
+    in_body = not body_only
     for number, line in enumerate(read_text(path).splitlines(), start=1):
-        if needle in line:
+        if in_body and needle in line:
             return number
+        in_body = in_body or not line.strip()
     return None

@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from .collect import would_be_save_as
 from .messages import problem
+from .problems import display_path
 
 
 def check_duplicate_urls(contents):
@@ -18,6 +19,8 @@ def check_duplicate_urls(contents):
         url = "/" + save_as.removesuffix("index.html")
         for content in sharing:
             others = ", ".join(
-                other.source_path for other in sharing if other is not content
+                display_path(other.source_path)
+                for other in sharing
+                if other is not content
             )
             yield problem("alamat-ganda", content.source_path, other=others, url=url)

@@ -79,7 +79,7 @@ def untagged_mentions(article, tagged, mentions: MentionFinder):
             yield problem(
                 "kabupaten-disebut",
                 article.source_path,
-                line_containing(article.source_path, spelling),
+                line_containing(article.source_path, spelling, body_only=True),
                 mention=spelling,
                 official=info.official_name,
                 name=info.name,
