@@ -5,6 +5,7 @@ Arguments fall back to environment variables of the same name, so that
 """
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -73,6 +74,8 @@ def command_import(args, settings) -> int:
     show(problems)
     if any(p.severity == ERROR for p in mine):
         os.remove(path)
+        with contextlib.suppress(OSError):  # the year folder, if we made it
+            os.rmdir(os.path.dirname(path))
         print("Impor dibatalkan: perbaiki galat di atas lalu ulangi.", file=sys.stderr)
         return 1
     print(path)
