@@ -16,7 +16,7 @@ BIND        ?= 127.0.0.1
 # Plain log lines: editor messages stay readable in narrow terminals and CI logs.
 PELICANOPTS ?= --log-handler plain
 
-.PHONY: help html regenerate serve devserver publish check new import clean test lint format lock venv
+.PHONY: help html regenerate serve devserver publish check new import docs clean test lint format lock venv
 
 help:
 	@echo 'make html        build the site into $(OUTPUTDIR) (development settings)'
@@ -71,6 +71,10 @@ new: $(STAMP)
 
 import: $(STAMP)
 	@$(NEWSROOM) import
+
+# Regenerate the generated tables of docs/panduan-editor.md (regencies, messages).
+docs: $(STAMP)
+	@$(PY_NEWSROOM) -m newsroom.guide
 
 clean:
 	rm -rf "$(OUTPUTDIR)"

@@ -267,3 +267,27 @@ def test_make_import_runs_from_the_makefile(tmp_path):
     assert result.stdout.strip().endswith(
         "relawan-lkks-bantu-korban-banjir-di-barabai.md"
     )
+
+
+# -- the editor guide ---------------------------------------------------------
+
+
+def test_editor_guide_tables_are_generated_from_the_code():
+    from newsroom.guide import GUIDE, updated
+
+    text = GUIDE.read_text(encoding="utf-8")
+    assert updated(text) == text, "run: make docs"
+
+
+def test_editor_guide_lists_every_message_and_every_regency():
+    from editorial.messages import CATALOGUE
+    from newsroom.guide import GUIDE
+    from regency_tags.registry import load_registry
+
+    text = GUIDE.read_text(encoding="utf-8")
+    for code in CATALOGUE:
+        assert f"| `{code}` |" in text, code
+    for info in load_registry().regencies:
+        assert f"| {info.code} | {info.official_name} | `{info.name}` |" in text
+    assert "`Tanbu`" in text
+    assert "`HSS`" in text
