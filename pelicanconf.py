@@ -38,7 +38,13 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
 }
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["indonesian_dates", "editorial", "regency_tags", "syndication"]
+PLUGINS = [
+    "indonesian_dates",
+    "editorial",
+    "safe_html",
+    "regency_tags",
+    "syndication",
+]
 
 # URL scheme: syndicators rely on it, keep it stable.
 ARTICLE_URL = "berita/{date:%Y}/{date:%m}/{slug}/"
@@ -105,7 +111,9 @@ TRANSLATION_FEED_RSS = None
 DEFAULT_METADATA = {}
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        "markdown.extensions.extra": {
+            "footnotes": {"BACKLINK_TITLE": "Kembali ke catatan %d di teks"},
+        },
         "markdown.extensions.smarty": {},
     },
     "output_format": "html5",

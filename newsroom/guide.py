@@ -50,6 +50,7 @@ PLACEHOLDERS = {
     "official": "nama resmi",
     "name": "nama",
     "when": "waktu terbit",
+    "removed": "yang dibuang",
 }
 
 

@@ -71,6 +71,12 @@ CATALOGUE = {
         "tambahkan {name} ke Regencies: bila berita ini menyangkut {official}; "
         "abaikan bila hanya disebut sepintas.",
     ),
+    "html-dibuang": (
+        WARNING,
+        "unsur HTML yang tidak aman dibuang: {removed}.",
+        "periksa tampilan berita. Tulis isi dengan Markdown biasa: skrip, iframe, "
+        "gaya (style), atribut on… dan alamat javascript:/data: tidak diizinkan.",
+    ),
     "embargo": (
         WARNING,
         "berita diembargo sampai {when} dan belum diterbitkan.",

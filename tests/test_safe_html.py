@@ -1,0 +1,88 @@
+"""Nothing an editor pastes runs script in a reader's browser or a syndicator's site."""
+
+import pytest
+from lxml import etree
+
+from editorial.checker import check_content
+from safe_html.sanitise import sanitise
+from tests.feeds import parse
+from tests.sitebuild import CONFIG, FIXTURES, PUBLISH_CONFIG, build, page
+
+ARTICLE = "berita/2025/11/rilis-yang-ditempel-dari-situs-lain/index.html"
+DANGEROUS = ["<script", "<iframe", "<object", "javascript:", "data:image", "onclick",
+             "onmouseover", "style=", "alert(", "XSS"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    output = tmp_path_factory.mktemp("hostile")
+    build(FIXTURES / "hostile", output, PUBLISH_CONFIG, SITEURL="https://example.test")
+    return output
+
+
+def test_pages_keep_what_releases_need_and_drop_what_runs(hostile_site):
+    body = page(hostile_site, ARTICLE).find_class("body")[0]
+    html = etree.tostring(body, encoding="unicode")
+    for danger in DANGEROUS:
+        assert danger not in html, danger
+    links = {a.text_content(): a.get("href") for a in body.iter("a")}
+    assert links["tautan baik"] == "https://kalselprov.go.id/"
+    assert links["tautan jahat"] is None
+    assert body.xpath(
+        "//td[@class='rata-right']"
+    )  # table alignment survives as a class
+    assert "Teks terakhir yang aman." in body.text_content()
+    assert "Paragraf bergaya." in body.text_content()
+
+
+def test_every_output_file_is_free_of_the_pasted_script(hostile_site):
+    for path in hostile_site.rglob("*"):
+        if path.suffix in {".html", ".xml", ".json"}:
+            text = path.read_text(encoding="utf-8")
+            for danger in ["<script", "javascript:", "onclick", "curi()", "XSS"]:
+                # the theme itself ships no script at all
+                assert danger not in text, (path, danger)
+
+
+def test_feeds_carry_the_sanitised_html_and_summary(hostile_site):
+    entry = parse(hostile_site, "feeds/rss.xml").entries[0]
+    assert entry.summary == "Ringkasan dengan tebal."
+    content = entry.content[0].value
+    assert "tautan baik" in content
+    for danger in DANGEROUS:
+        assert danger not in content, danger
+
+
+def test_the_editor_is_told_what_was_removed():
+    problems = check_content(str(CONFIG), str(FIXTURES / "hostile"))
+    (removed,) = [p for p in problems if p.code == "html-dibuang"]
+    assert removed.severity == "warning"
+    assert removed.path.endswith("tempelan.md")
+    assert removed.line == 6
+    expected = [
+        "<script>",
+        "<iframe>",
+        "<object>",
+        "atribut onclick pada <a>",
+        "atribut style pada <p>",
+        "alamat javascript:",
+        "alamat data:",
+    ]
+    for words in expected:
+        assert words in removed.message, words
+
+
+@pytest.mark.parametrize(
+    "markdown_html",
+    [
+        "<p>Biasa <em>miring</em> <strong>tebal</strong> “kutip” &amp; &lt;5</p>",
+        '<p><img alt="Foto" src="{static}/images/a.jpg"></p>',
+        '<figure><img alt="a" src="/a.jpg"><figcaption>Ket</figcaption></figure>',
+        "<ul>\n<li>satu</li>\n</ul>\n<ol>\n<li>dua</li>\n</ol>",
+        "<blockquote>\n<p>kutipan</p>\n</blockquote>",
+        '<h2 id="bagian">Bagian</h2>\n<h3>Sub</h3>',
+        '<p><a href="mailto:humas@example.test">surel</a> <a href="#atas">atas</a></p>',
+    ],
+)
+def test_what_press_releases_need_passes_unchanged(markdown_html):
+    assert sanitise(markdown_html) == (markdown_html, [])
