@@ -16,7 +16,7 @@ BIND        ?= 127.0.0.1
 # Plain log lines: editor messages stay readable in narrow terminals and CI logs.
 PELICANOPTS ?= --log-handler plain
 
-.PHONY: help html regenerate serve devserver publish check new import docs clean test lint format lock venv
+.PHONY: help html regenerate serve devserver publish check new import linkcheck docs clean test lint format lock venv
 
 help:
 	@echo 'make html        build the site into $(OUTPUTDIR) (development settings)'
@@ -27,6 +27,7 @@ help:
 	@echo 'make check       check every release without writing the site'
 	@echo 'make new TITLE="…" REGENCIES="…"   start a new release (draft)'
 	@echo 'make import FILE=rilis.txt          import a scraped press release'
+	@echo 'make linkcheck   check every internal link of $(OUTPUTDIR)'
 	@echo 'make clean       remove $(OUTPUTDIR)'
 	@echo 'make test        run the test suite'
 	@echo 'make lint        ruff check and format check'
@@ -71,6 +72,11 @@ new: $(STAMP)
 
 import: $(STAMP)
 	@$(NEWSROOM) import
+
+# Every internal link, image, stylesheet and feed link of OUTPUTDIR resolves to a file.
+linkcheck: $(STAMP)
+	@$(PY_NEWSROOM) -m newsroom.linkcheck "$(OUTPUTDIR)" \
+		--siteurl "$${WARTA_SITEURL:-https://warta.lkks-kalsel.or.id}" --siteurl http://127.0.0.1:8000
 
 # Regenerate the generated tables of docs/panduan-editor.md (regencies, messages).
 docs: $(STAMP)

@@ -1,0 +1,90 @@
+"""Two builds of the same content are byte-identical; every internal link resolves."""
+
+import shutil
+
+import pytest
+
+from newsroom.linkcheck import check_links, main
+from tests.sitebuild import CONTENT, FIXTURES, PUBLISH_CONFIG, build, make
+
+SITE = "https://example.test"
+SITES = {
+    "bundled": CONTENT,
+    "feeds": FIXTURES / "feeds",
+    "regencies": FIXTURES / "regencies",
+    "hostile": FIXTURES / "hostile",
+}
+
+
+def files_of(folder):
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize("name", sorted(SITES))
+def test_two_builds_are_byte_identical(tmp_path, name):
+    build(SITES[name], tmp_path / "a", PUBLISH_CONFIG, SITEURL=SITE)
+    build(SITES[name], tmp_path / "b", PUBLISH_CONFIG, SITEURL=SITE)
+    first, second = files_of(tmp_path / "a"), files_of(tmp_path / "b")
+    assert sorted(first) == sorted(second)
+    different = [path for path in first if first[path] != second[path]]
+    assert different == []
+
+
+# The feeds fixture links, on purpose, to pages it does not have (to test
+# that feeds make relative links absolute): exactly those are reported.
+KNOWN_BROKEN = {
+    "feeds": {"/tentang/", "../../2025/09/lain/"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(SITES))
+def test_every_internal_link_resolves(tmp_path, name):
+    build(SITES[name], tmp_path, PUBLISH_CONFIG, SITEURL=SITE)
+    broken, checked = check_links(tmp_path, [SITE])
+    assert {link.url for link in broken} == KNOWN_BROKEN.get(name, set())
+    assert checked > 100
+
+
+def test_relative_development_build_links_resolve(tmp_path):
+    build(CONTENT, tmp_path)  # make html: relative URLs
+    broken, checked = check_links(tmp_path, ["http://127.0.0.1:8000"])
+    assert broken == []
+    assert checked > 100
+
+
+def test_a_broken_link_image_stylesheet_or_feed_link_is_found(tmp_path):
+    build(CONTENT, tmp_path, PUBLISH_CONFIG, SITEURL=SITE)
+    home = tmp_path / "index.html"
+    html = home.read_text(encoding="utf-8")
+    html = html.replace("</main>", '<a href="berita/2099/01/hilang/">x</a>'
+                        '<img src="/images/hilang.png" alt=""></main>')  # fmt: skip
+    home.write_text(html, encoding="utf-8")
+    (tmp_path / "theme" / "css").rename(tmp_path / "theme" / "css-lama")
+    shutil.rmtree(tmp_path / "kabupaten" / "banjar")
+    (tmp_path / "kabupaten" / "tapin" / "rss.xml").unlink()
+    broken, _ = check_links(tmp_path, [SITE])
+    urls = {link.url for link in broken}
+    assert "berita/2099/01/hilang/" in urls
+    assert "/images/hilang.png" in urls
+    assert f"{SITE}/theme/css/style.css" in urls
+    assert f"{SITE}/kabupaten/banjar/" in urls
+    assert f"{SITE}/kabupaten/tapin/rss.xml" in urls
+    assert main([str(tmp_path), "--siteurl", SITE]) == 1
+
+
+def test_make_linkcheck_passes_on_a_published_site(tmp_path):
+    output = tmp_path / "situs"
+    site = {"WARTA_SITEURL": SITE}
+    assert (
+        make(
+            "publish", f"INPUTDIR={CONTENT}", f"OUTPUTDIR={output}", env=site
+        ).returncode
+        == 0
+    )
+    result = make("linkcheck", f"OUTPUTDIR={output}", env=site)
+    assert result.returncode == 0, result.stderr
+    assert "0 rusak" in result.stdout
