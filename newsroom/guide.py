@@ -51,6 +51,8 @@ PLACEHOLDERS = {
     "name": "nama",
     "when": "waktu terbit",
     "removed": "yang dibuang",
+    "field": "nama baris",
+    "lines": "nomor baris",
 }
 
 

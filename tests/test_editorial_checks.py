@@ -64,6 +64,31 @@ EXPECTED = {
         ),
     ],
     "isi-kosong": [("isi-kosong.md", None, "isi-kosong", "isi berita kosong")],
+    "status-salah": [
+        ("status.md", 3, "status-salah", "Status: “terbit” tidak dikenal")
+    ],
+    "slug-salah": [("slug.md", 3, "slug-salah", "“../../../etc” tidak boleh dipakai")],
+    "slug-kosong": [("simbol.md", 1, "slug-kosong", "judul “###” tidak menghasilkan")],
+    "istilah-salah": [
+        ("istilah.md", 3, "istilah-salah", "Category: “###” tidak menghasilkan"),
+        ("istilah.md", 4, "istilah-salah", "Tags: “!!!” tidak menghasilkan"),
+    ],
+    "baris-ganda": [
+        (
+            "ganda.md",
+            4,
+            "baris-ganda",
+            "baris Date: ditulis lebih dari sekali (baris 2, 4)",
+        )
+    ],
+    "tanggal-diperbarui-salah": [
+        (
+            "diperbarui.md",
+            3,
+            "tanggal-salah",
+            "tanggal “kemarin sore” tidak dapat dibaca",
+        )
+    ],
     "ringkasan-terlalu-panjang": [
         (
             "ringkasan.md",

@@ -26,6 +26,9 @@ logger = logging.getLogger(__name__)
 _EXPLAINED = (
     "Could not process %s",
     "Skipping %s: could not find information about '%s'",
+    "Unknown status '%s' for file %s, skipping it. (Not in %s)",
+    'Unable to generate valid slug for %s "%s".',
+    "Duplicate definition of `%s` for %s. Using first one.",
 )
 
 
@@ -36,7 +39,12 @@ class ExplainedByEditorial(logging.Filter):
 
 def on_initialized(pelican):
     apply_defaults(pelican.settings)
-    for name in ("pelican.generators", "pelican.contents"):
+    for name in (
+        "pelican.generators",
+        "pelican.contents",
+        "pelican.urlwrappers",
+        "pelican.readers",
+    ):
         target = logging.getLogger(name)
         if not any(isinstance(f, ExplainedByEditorial) for f in target.filters):
             target.addFilter(ExplainedByEditorial())
@@ -65,8 +73,11 @@ def run_checks(generators):
             image_checks.check_featured_image(content),
             image_checks.check_body_images(content),
         ]
+        checks.append(release_checks.check_slug(content))
+        checks.append(release_checks.check_repeated_fields(content))
         if content in articles:
             checks.append(release_checks.check_summary(content, limit))
+            checks.append(release_checks.check_terms(content))
         for check in checks:
             for found in check:
                 report(context, found)

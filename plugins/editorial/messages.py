@@ -24,6 +24,34 @@ CATALOGUE = {
         "tulis TAHUN-BULAN-HARI JAM:MENIT, misalnya “Date: 2025-10-08 09:30”; "
         "bulan 01–12 dan hari harus ada pada bulan itu.",
     ),
+    "status-salah": (
+        ERROR,
+        "Status: “{value}” tidak dikenal.",
+        "tulis “Status: draft” untuk draf, atau hapus baris Status: "
+        "agar berita terbit.",
+    ),
+    "slug-salah": (
+        ERROR,
+        "alamat (Slug:) “{value}” tidak boleh dipakai.",
+        "tulis huruf kecil, angka dan tanda hubung saja, misalnya "
+        "“Slug: rapat-koordinasi-lks”, atau hapus baris Slug: agar dibuat dari judul.",
+    ),
+    "slug-kosong": (
+        ERROR,
+        "judul “{value}” tidak menghasilkan alamat berita.",
+        "tambahkan baris “Slug: …” dengan huruf kecil, angka dan tanda hubung, "
+        "misalnya “Slug: rapat-koordinasi-lks”.",
+    ),
+    "istilah-salah": (
+        ERROR,
+        "{field}: “{value}” tidak menghasilkan alamat halaman.",
+        "gunakan nama yang mengandung huruf atau angka.",
+    ),
+    "baris-ganda": (
+        ERROR,
+        "baris {field}: ditulis lebih dari sekali (baris {lines}).",
+        "sisakan satu baris {field}: dengan isi yang benar.",
+    ),
     "berkas-tidak-terbaca": (
         ERROR,
         "berkas tidak dapat dibaca ({reason}).",

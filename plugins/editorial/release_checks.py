@@ -1,9 +1,12 @@
 """Checks on each release that was read: title, body, summary, embargo."""
 
 import datetime
+import re
+
+from pelican.utils import slugify
 
 from .messages import problem
-from .source import metadata_line
+from .source import metadata_line, repeated_header_keys
 from .text import plain_text
 
 
@@ -44,3 +47,58 @@ def check_embargo(article, now=None):
         when = f"{article.date:%d-%m-%Y %H:%M} {article.date.tzname() or ''}".strip()
         path = article.source_path
         yield problem("embargo", path, metadata_line(path, "date"), when=when)
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def check_slug(content):
+    """An explicit Slug: must be a plain URL segment; a generated one must exist."""
+    path = content.source_path
+    explicit = content.metadata.get("slug")
+    if explicit is not None and not _SLUG.match(str(explicit)):
+        yield problem("slug-salah", path, metadata_line(path, "slug"), value=explicit)
+    elif explicit is None and not getattr(content, "slug", ""):
+        title = str(getattr(content, "title", ""))
+        if title.strip():  # an empty title is reported as such
+            line = metadata_line(path, "title")
+            yield problem("slug-kosong", path, line, value=title)
+
+
+def _term_slug(name: str, settings) -> str:
+    return slugify(
+        name,
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+
+
+def check_terms(article):
+    """Category and tags must give a page address (``###`` gives none)."""
+    path = article.source_path
+    terms = [("Category", getattr(article, "category", None))]
+    terms += [("Tags", tag) for tag in getattr(article, "tags", [])]
+    for field, term in terms:
+        if term is not None and not _term_slug(str(term), article.settings):
+            yield problem(
+                "istilah-salah",
+                path,
+                metadata_line(path, field.lower()),
+                field=field,
+                value=str(term),
+            )
+
+
+def check_repeated_fields(content):
+    """``Date:`` written twice: Pelican would silently take the first."""
+    path = content.source_path
+    for key, lines in sorted(repeated_header_keys(path).items()):
+        field = key[:1].upper() + key[1:]
+        yield problem(
+            "baris-ganda",
+            path,
+            lines[1],
+            field=field,
+            lines=", ".join(map(str, lines)),
+        )

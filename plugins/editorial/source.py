@@ -45,3 +45,15 @@ def line_containing(path: str, needle: str, body_only: bool = False) -> int | No
             return number
         in_body = in_body or not line.strip()
     return None
+
+
+def repeated_header_keys(path: str) -> dict[str, list[int]]:
+    """Metadata keys written more than once, with all their line numbers."""
+    seen: dict[str, list[int]] = {}
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
+        if not line.strip():
+            break
+        match = _HEADER_LINE.match(line.strip())
+        if match:
+            seen.setdefault(match.group(1).lower(), []).append(number)
+    return {key: lines for key, lines in seen.items() if len(lines) > 1}

@@ -11,6 +11,8 @@ from pelican.utils import get_date
 from .messages import problem
 from .source import read_header
 
+STATUSES = ("published", "draft", "hidden")
+
 
 def failed_sources(context) -> list[str]:
     """Paths (relative to PATH) of files a generator failed to process."""
@@ -39,6 +41,17 @@ def diagnose(base_path: str, relative: str, needs_date: bool):
         except (ValueError, OverflowError):
             yield problem("tanggal-salah", path, date[0], value=date[1])
             return
-    yield problem(
-        "berkas-tidak-terbaca", path, reason="metadata tidak lengkap atau rusak"
-    )
+    modified = header.get("modified")
+    if modified:
+        try:
+            get_date(modified[1])
+        except (ValueError, OverflowError):
+            value = modified[1] or "(kosong)"
+            yield problem("tanggal-salah", path, modified[0], value=value)
+            return
+    status = header.get("status")
+    if status and status[1].lower() not in STATUSES:
+        yield problem("status-salah", path, status[0], value=status[1])
+        return
+    reason = "metadata tidak lengkap atau rusak"
+    yield problem("berkas-tidak-terbaca", path, reason=reason)

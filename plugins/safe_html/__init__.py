@@ -1,6 +1,7 @@
 """Sanitise every release and page with nh3 before anything renders it.
 
-Runs when the articles and pages have been read, so pages, feeds, summaries
+Control characters are dropped from metadata as it is read. The HTML is
+sanitised when the articles and pages have been read, so pages, feeds, summaries
 and search all see the safe HTML. Whatever it removes is reported to the
 editor as a warning naming the file (``editorial`` catalogue: ``html-dibuang``).
 
@@ -15,6 +16,7 @@ from editorial.messages import problem
 from editorial.problems import report
 from editorial.source import line_containing
 
+from .control import clean_metadata
 from .sanitise import sanitise
 
 _LABELS = (
@@ -88,5 +90,7 @@ def sanitise_pages(generator) -> None:
 
 
 def register():
+    signals.article_generator_context.connect(clean_metadata)
+    signals.page_generator_context.connect(clean_metadata)
     signals.article_generator_finalized.connect(sanitise_articles)
     signals.page_generator_finalized.connect(sanitise_pages)

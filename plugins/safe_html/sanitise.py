@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import nh3
 
 from . import policy
+from .control import strip_controls
 
 # Python-Markdown's tables extension aligns cells with inline styles, which
 # a strict Content-Security-Policy blocks: turn them into classes first.
@@ -66,6 +67,7 @@ def sanitise(html: str | None) -> tuple[str, list[str]]:
     """``(safe_html, removed)``, removed items such as ``<script>``, ``a[onclick]``."""
     if not html:
         return html or "", []
+    html = strip_controls(html)
     safe = clean(html)
     if safe == html:
         return safe, []
