@@ -85,7 +85,18 @@ docs: $(STAMP)
 clean:
 	rm -rf "$(OUTPUTDIR)"
 
-test: $(STAMP)
+# Debian packages the tests need (nginx for the server test); installed once.
+TESTDEPS := $(VENV)/.testdeps
+$(TESTDEPS): $(STAMP)
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+		echo "Installing Debian's nginx-light for the web server test"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get install -y -qq --no-install-recommends nginx-light >/dev/null 2>&1 || \
+		{ apt-get update -qq && apt-get install -y -qq --no-install-recommends nginx-light >/dev/null; } || \
+		echo "WARNING: nginx could not be installed; the server test will be skipped"; }
+	@touch $@
+
+test: $(STAMP) $(TESTDEPS)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
 lint: $(STAMP)

@@ -44,6 +44,7 @@ PLUGINS = [
     "safe_html",
     "regency_tags",
     "syndication",
+    "theme_assets",
 ]
 
 # URL scheme: syndicators rely on it, keep it stable.

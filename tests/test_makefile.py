@@ -19,7 +19,7 @@ def test_publish_takes_absolute_input_and_output_paths_outside_the_repo(tmp_path
     )
     assert result.returncode == 0, result.stdout + result.stderr
     html = (output / ARTICLE).read_text(encoding="utf-8")
-    assert 'href="https://warta.example/theme/css/style.css"' in html
+    assert 'href="https://warta.example/theme/css/style.' in html
     rss = (output / "feeds" / "rss.xml").read_text(encoding="utf-8")
     assert "<link>https://warta.example/berita/2025/10/" in rss
     assert not (ROOT / "output" / "isi").exists()

@@ -1,0 +1,68 @@
+"""Fingerprinted theme assets: ``{{ 'css/style.css' | asset }}`` gives
+``theme/css/style.3f2a1b0c9d.css``, a name that changes whenever the file
+does, so servers can cache it for a year (deploy/nginx.conf does).
+
+Hashes are computed once per build from the theme's static files; the
+hashed copies are written beside the originals after Pelican copied them.
+"""
+
+import hashlib
+import logging
+import os
+import posixpath
+import shutil
+
+from pelican import signals
+
+logger = logging.getLogger(__name__)
+
+FINGERPRINTED = (".css", ".js")
+SETTINGS_KEY = "THEME_ASSET_NAMES"
+
+
+def fingerprint(path: str) -> str:
+    with open(path, "rb") as asset:
+        return hashlib.sha256(asset.read()).hexdigest()[:10]
+
+
+def asset_names(theme_static: str) -> dict[str, str]:
+    """``{"css/style.css": "css/style.<hash>.css"}`` for every CSS/JS file."""
+    names = {}
+    for folder, _, files in os.walk(theme_static):
+        for name in sorted(files):
+            if not name.endswith(FINGERPRINTED):
+                continue
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, theme_static).replace(os.sep, "/")
+            stem, extension = posixpath.splitext(relative)
+            names[relative] = f"{stem}.{fingerprint(path)}{extension}"
+    return names
+
+
+def on_initialized(pelican):
+    settings = pelican.settings
+    static = os.path.join(settings["THEME"], "static")
+    names = asset_names(static)
+    prefix = settings["THEME_STATIC_DIR"]
+
+    def asset(relative: str) -> str:
+        return f"{prefix}/{names.get(relative, relative)}"
+
+    settings[SETTINGS_KEY] = names
+    settings["JINJA_FILTERS"] = {"asset": asset, **settings.get("JINJA_FILTERS", {})}
+
+
+def write_fingerprinted_copies(pelican):
+    settings = pelican.settings
+    theme_output = os.path.join(pelican.output_path, settings["THEME_STATIC_DIR"])
+    for relative, hashed in settings.get(SETTINGS_KEY, {}).items():
+        source = os.path.join(theme_output, relative)
+        if os.path.isfile(source):
+            target = os.path.join(theme_output, hashed)
+            shutil.copyfile(source, target)
+            logger.info('Writing "%s"', target)
+
+
+def register():
+    signals.initialized.connect(on_initialized)
+    signals.finalized.connect(write_fingerprinted_copies)

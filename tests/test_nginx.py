@@ -1,0 +1,169 @@
+"""deploy/nginx.conf serving a published site from a real nginx on loopback."""
+
+import gzip
+import http.client
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+
+from tests.sitebuild import CONTENT, FIXTURES, PUBLISH_CONFIG, ROOT, build, page
+
+NGINX = shutil.which("nginx") or (
+    "/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None
+)
+pytestmark = pytest.mark.skipif(
+    NGINX is None,
+    reason="nginx is not installed (make test installs Debian's nginx-light)",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def server_config(output, port, prefix) -> str:
+    block = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    block = block.replace("listen 80;", f"listen 127.0.0.1:{port};")
+    block = block.replace("root /srv/warta-lkks/output;", f"root {output};")
+    user = "user root;" if os.geteuid() == 0 else ""
+    temp = "\n".join(
+        f"{kind}_temp_path {prefix}/{kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    return f"""{user}
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log;
+events {{}}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    {temp}
+{block}
+}}
+"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = free_port()
+    prefix = tmp_path_factory.mktemp("nginx")
+    content = tmp_path_factory.mktemp("content")
+    shutil.copytree(CONTENT, content, dirs_exist_ok=True)
+    shutil.copytree(
+        FIXTURES / "feeds" / "images", content / "images", dirs_exist_ok=True
+    )
+    output = prefix / "output"
+    build(content, output, PUBLISH_CONFIG, SITEURL=f"http://127.0.0.1:{port}")
+    config = prefix / "nginx.conf"
+    config.write_text(server_config(output, port, prefix), encoding="utf-8")
+    checked = subprocess.run([NGINX, "-t", "-c", str(config), "-p", str(prefix)],
+                             capture_output=True, text=True)  # fmt: skip
+    assert checked.returncode == 0, checked.stderr
+    process = subprocess.Popen(
+        [NGINX, "-c", str(config), "-p", str(prefix), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield port, output
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def get(port, path, headers=None, method="GET"):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection.request(method, path, headers=headers or {})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response, body
+
+
+def test_pages_are_html_with_security_headers_and_a_short_cache(server):
+    port, _ = server
+    response, body = get(port, "/")
+    assert response.status == 200
+    assert response.getheader("Content-Type") == "text/html; charset=utf-8"
+    csp = response.getheader("Content-Security-Policy")
+    assert "default-src 'none'" in csp
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.getheader("X-Content-Type-Options") == "nosniff"
+    assert response.getheader("Referrer-Policy") == "strict-origin-when-cross-origin"
+    assert response.getheader("X-Frame-Options") == "DENY"
+    assert response.getheader("Cache-Control") == "max-age=300"
+    assert b"Warta LKKS" in body
+    article, _ = get(port, "/berita/2025/10/pengukuhan-pengurus-lkks-provinsi-kalsel/")
+    assert article.status == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "media_type"),
+    [
+        ("/feeds/rss.xml", "application/rss+xml; charset=utf-8"),
+        ("/kabupaten/banjarmasin/rss.xml", "application/rss+xml; charset=utf-8"),
+        ("/feeds/atom.xml", "application/atom+xml; charset=utf-8"),
+        ("/feeds/feed.json", "application/feed+json; charset=utf-8"),
+        ("/images/kursi-roda.jpg", "image/jpeg"),
+    ],
+)
+def test_feeds_and_files_have_their_real_media_types(server, path, media_type):
+    response, _ = get(server[0], path)
+    assert response.status == 200
+    assert response.getheader("Content-Type") == media_type
+    assert response.getheader("Content-Security-Policy")  # headers reach every file
+
+
+def test_feeds_are_cached_briefly_and_fingerprinted_css_for_a_year(server):
+    port, output = server
+    feed, _ = get(port, "/feeds/rss.xml")
+    assert feed.getheader("Cache-Control") == "max-age=300"
+    href = page(output, "index.html").xpath("//link[@rel='stylesheet']/@href")[0]
+    stylesheet = href.split(str(port), 1)[1]
+    assert stylesheet.startswith("/theme/css/style.")
+    css, body = get(port, stylesheet)
+    assert css.status == 200
+    assert css.getheader("Content-Type") == "text/css; charset=utf-8"
+    assert css.getheader("Cache-Control") == "max-age=31536000"
+    assert body == (output / "theme" / "css" / "style.css").read_bytes()
+
+
+def test_missing_pages_get_our_404_page_with_status_404(server):
+    response, body = get(server[0], "/berita/2099/01/tidak-ada/")
+    assert response.status == 404
+    assert b"Halaman tidak ditemukan" in body
+    assert response.getheader("Content-Security-Policy")
+    direct, _ = get(server[0], "/404.html")
+    assert direct.status == 404
+
+
+def test_text_responses_are_gzipped(server):
+    port, _ = server
+    for path in ["/", "/feeds/rss.xml", "/feeds/feed.json"]:
+        response, body = get(port, path, {"Accept-Encoding": "gzip"})
+        assert response.getheader("Content-Encoding") == "gzip", path
+        assert response.getheader("Vary") == "Accept-Encoding"
+        assert gzip.decompress(body)
+
+
+def test_the_theme_satisfies_the_policy_without_inline_code(server):
+    _, output = server
+    for html in output.rglob("*.html"):
+        document = page(output, html.relative_to(output))
+        assert document.xpath("//script[not(@src)]") == [], html
+        assert document.xpath("//style") == [], html
+        assert document.xpath("//*[@style]") == [], html
+        assert document.xpath("//*[@*[starts-with(name(), 'on')]]") == [], html
