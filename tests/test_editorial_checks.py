@@ -64,6 +64,10 @@ EXPECTED = {
         ),
     ],
     "isi-kosong": [("isi-kosong.md", None, "isi-kosong", "isi berita kosong")],
+    "metadata-rusak": [("terputus.md", 2, "metadata-rusak", "memutus bagian metadata")],
+    "metadata-terputus": [
+        ("regencies-hilang.md", 3, "metadata-rusak", "memutus bagian metadata")
+    ],
     "status-salah": [
         ("status.md", 3, "status-salah", "Status: “terbit” tidak dikenal")
     ],

@@ -75,6 +75,7 @@ def run_checks(generators):
         ]
         checks.append(release_checks.check_slug(content))
         checks.append(release_checks.check_repeated_fields(content))
+        checks.append(release_checks.check_header_shape(content))
         if content in articles:
             checks.append(release_checks.check_summary(content, limit))
             checks.append(release_checks.check_terms(content))

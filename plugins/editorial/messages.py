@@ -52,6 +52,13 @@ CATALOGUE = {
         "baris {field}: ditulis lebih dari sekali (baris {lines}).",
         "sisakan satu baris {field}: dengan isi yang benar.",
     ),
+    "metadata-rusak": (
+        ERROR,
+        "baris ini memutus bagian metadata: bukan berbentuk “Nama: isi”, "
+        "sehingga baris-baris sesudahnya tidak terbaca sebagai metadata.",
+        "gabungkan baris ini dengan baris di atasnya, tulis sebagai “Nama: isi”, "
+        "atau sisipkan satu baris kosong sebelum isi berita.",
+    ),
     "berkas-tidak-terbaca": (
         ERROR,
         "berkas tidak dapat dibaca ({reason}).",

@@ -6,7 +6,7 @@ import re
 from pelican.utils import slugify
 
 from .messages import problem
-from .source import metadata_line, repeated_header_keys
+from .source import header_break, metadata_line, repeated_header_keys
 from .text import plain_text
 
 
@@ -102,3 +102,10 @@ def check_repeated_fields(content):
             field=field,
             lines=", ".join(map(str, lines)),
         )
+
+
+def check_header_shape(content):
+    """A stray line in the metadata block hides every field below it."""
+    broken = header_break(content.source_path)
+    if broken:
+        yield problem("metadata-rusak", content.source_path, broken)

@@ -14,13 +14,22 @@ def read_text(path: str) -> str:
         return ""
 
 
+def lines_of(path: str) -> list[str]:
+    """The file's lines as Markdown sees them: split on newlines only.
+
+    (``str.splitlines`` also splits on form feeds, U+2028 and other
+    separators, which would shift every line number after them.)
+    """
+    return [line.rstrip("\r") for line in read_text(path).split("\n")]
+
+
 def read_header(path: str) -> dict[str, tuple[int, str]]:
     """``{key: (line, value)}`` of the metadata lines before the first blank line.
 
     Keys are lower-case, as Pelican's Markdown reader stores them.
     """
     header = {}
-    for number, line in enumerate(read_text(path).splitlines(), start=1):
+    for number, line in enumerate(lines_of(path), start=1):
         if not line.strip():
             break
         match = _HEADER_LINE.match(line.strip())
@@ -40,7 +49,7 @@ def line_containing(path: str, needle: str, body_only: bool = False) -> int | No
     if not needle:
         return None
     in_body = not body_only
-    for number, line in enumerate(read_text(path).splitlines(), start=1):
+    for number, line in enumerate(lines_of(path), start=1):
         if in_body and needle in line:
             return number
         in_body = in_body or not line.strip()
@@ -50,10 +59,27 @@ def line_containing(path: str, needle: str, body_only: bool = False) -> int | No
 def repeated_header_keys(path: str) -> dict[str, list[int]]:
     """Metadata keys written more than once, with all their line numbers."""
     seen: dict[str, list[int]] = {}
-    for number, line in enumerate(read_text(path).splitlines(), start=1):
+    for number, line in enumerate(lines_of(path), start=1):
         if not line.strip():
             break
         match = _HEADER_LINE.match(line.strip())
         if match:
             seen.setdefault(match.group(1).lower(), []).append(number)
     return {key: lines for key, lines in seen.items() if len(lines) > 1}
+
+
+def header_break(path: str) -> int | None:
+    """The first line of the metadata block that is not ``Key: value``.
+
+    Python-Markdown ends the metadata there: every field below it silently
+    becomes body text. Indented lines continue the previous value.
+    """
+    lines = lines_of(path)
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            return None
+        if number > 1 and line[:1] in (" ", "\t"):
+            continue
+        if not _HEADER_LINE.match(line.strip()):
+            return None if number == 1 else number
+    return None

@@ -9,7 +9,7 @@ import os
 from pelican.utils import get_date
 
 from .messages import problem
-from .source import read_header
+from .source import header_break, read_header
 
 STATUSES = ("published", "draft", "hidden")
 
@@ -25,6 +25,10 @@ def failed_sources(context) -> list[str]:
 
 def diagnose(base_path: str, relative: str, needs_date: bool):
     path = os.path.join(base_path, relative)
+    broken = header_break(path)
+    if broken:
+        yield problem("metadata-rusak", path, broken)
+        return
     header = read_header(path)
     title = header.get("title")
     if title is None or not title[1]:
