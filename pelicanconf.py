@@ -17,6 +17,9 @@ ORGANIZATION = (
 )
 SITEURL = ""
 RELATIVE_URLS = True
+# Absolute base where absolute URLs are a must (feeds, sitemap, canonical,
+# Open Graph) while SITEURL is relative: the address `make serve` serves.
+LOCAL_SITEURL = "http://127.0.0.1:8000"
 
 PATH = "content"
 ARTICLE_PATHS = ["berita"]
@@ -43,9 +46,15 @@ PLUGINS = [
     "editorial",
     "safe_html",
     "regency_tags",
+    "featured_image",
+    "related_releases",
     "syndication",
+    "site_files",
     "theme_assets",
+    "search_index",
 ]
+# Share image when a release has no Image: (Open Graph, WhatsApp).
+DEFAULT_SHARE_IMAGE = "theme/images/bagikan.png"
 
 # URL scheme: syndicators rely on it, keep it stable.
 ARTICLE_URL = "berita/{date:%Y}/{date:%m}/{slug}/"
@@ -67,6 +76,7 @@ if PREVIEW_DRAFTS:
     DRAFT_PAGE_URL = "draf/halaman/{slug}/"
     DRAFT_PAGE_SAVE_AS = "draf/halaman/{slug}/index.html"
     EDITORIAL_KEEP_SERVING = True
+    SEARCH_INDEX = False  # drafts must never reach a search index
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 PAGE_LANG_URL = "{slug}-{lang}/"
@@ -81,7 +91,14 @@ ARCHIVES_SAVE_AS = "arsip/index.html"
 # Credits such as "MC Kalsel/Rns" are bylines, not people with pages.
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "search"]
+SEARCH_SAVE_AS = "cari/index.html"
+SEARCH_URL = "cari/"
+YEAR_ARCHIVE_URL = "berita/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "berita/{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "berita/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "berita/{date:%Y}/{date:%m}/index.html"
+ARCHIVES_URL = "arsip/"
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "regency": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),

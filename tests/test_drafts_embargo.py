@@ -63,7 +63,9 @@ def test_counts_listings_and_feeds_hold_only_the_published_release(published):
     ]
     feed = json.loads((published / "feeds" / "feed.json").read_text(encoding="utf-8"))
     assert [item["title"] for item in feed["items"]] == ["Berita yang sudah terbit"]
-    assert "Berita yang sudah terbit" in text_of(page(published, "arsip/index.html"))
+    assert "2025" in text_of(page(published, "arsip/index.html"))
+    month = text_of(page(published, "berita/2025/11/index.html"))
+    assert "Berita yang sudah terbit" in month
 
 
 def test_a_release_appears_on_the_first_build_at_or_after_its_time(tmp_path):

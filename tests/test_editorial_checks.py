@@ -64,6 +64,9 @@ EXPECTED = {
         ),
     ],
     "isi-kosong": [("isi-kosong.md", None, "isi-kosong", "isi berita kosong")],
+    "teks-alt-kosong": [
+        ("tanpa-alt.md", 3, "teks-alt-kosong", "tidak punya teks pengganti")
+    ],
     "metadata-rusak": [("terputus.md", 2, "metadata-rusak", "memutus bagian metadata")],
     "metadata-terputus": [
         ("regencies-hilang.md", 3, "metadata-rusak", "memutus bagian metadata")

@@ -329,7 +329,7 @@ def test_missing_featured_image_stops_the_build(tmp_path):
     assert featured.path.endswith("bantuan-kursi-roda.md")
     assert featured.line == 7
     assert "“images/kursi-roda.jpg” di baris Image: tidak ditemukan" in featured.message
-    assert in_body.line == 12
+    assert in_body.line == 13
     assert "“{static}/images/kursi-roda.jpg” di isi berita" in in_body.message
 
 

@@ -51,7 +51,7 @@ def test_home_lists_the_release_with_its_date(bundled_site):
     doc = page(bundled_site, "index.html")
     teasers = doc.find_class("teaser")
     assert len(teasers) == 1
-    link = teasers[0].find(".//h2/a")
+    link = teasers[0].find(".//h3/a")
     assert text_of(link) == TITLE
     assert (
         link.get("href") == "./berita/2025/10/pengukuhan-pengurus-lkks-provinsi-kalsel/"
@@ -88,7 +88,12 @@ def test_ui_has_no_english_dates_or_labels(bundled_site):
 
 
 def test_listing_pages_list_the_release(bundled_site):
-    for listing in ["arsip/", "kategori/kelembagaan/", "topik/lkks/"]:
+    for listing in [
+        "berita/2025/10/",
+        "berita/2025/",
+        "kategori/kelembagaan/",
+        "topik/lkks/",
+    ]:
         doc = page(bundled_site, listing + "index.html")
         assert TITLE in text_of(doc), listing
 

@@ -53,8 +53,10 @@ def featured_image_file(content) -> str | None:
 
 def check_featured_image(content):
     expected = featured_image_file(content)
-    if expected and not os.path.isfile(expected):
-        path = content.source_path
+    if not expected:
+        return
+    path = content.source_path
+    if not os.path.isfile(expected):
         yield problem(
             "gambar-utama-tidak-ada",
             path,
@@ -62,6 +64,8 @@ def check_featured_image(content):
             value=content.metadata["image"],
             expected=expected,
         )
+    if not str(content.metadata.get("image_alt") or "").strip():
+        yield problem("teks-alt-kosong", path, metadata_line(path, "image"))
 
 
 def check_body_images(content):

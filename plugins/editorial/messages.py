@@ -87,6 +87,12 @@ CATALOGUE = {
         "simpan berkasnya di {expected} atau perbaiki jalurnya "
         "(contoh: “Image: images/nama-berkas.jpg”).",
     ),
+    "teks-alt-kosong": (
+        ERROR,
+        "gambar utama (Image:) tidak punya teks pengganti.",
+        "tambahkan baris “Image_alt: …” yang menjelaskan isi gambar untuk pembaca "
+        "tunanetra, misalnya “Image_alt: Ketua LKKS menyerahkan kursi roda”.",
+    ),
     "gambar-isi-tidak-ada": (
         ERROR,
         "gambar “{value}” di isi berita tidak ditemukan.",

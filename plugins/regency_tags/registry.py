@@ -21,6 +21,7 @@ class RegencyInfo:
     seat: str
     aliases: tuple[str, ...]
     prefixes: tuple[str, ...]  # e.g. ("Kabupaten", "Kab.", "Kab")
+    province: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def load_registry(path: str | Path = DEFAULT_REGISTRY) -> Registry:
                 seat=entry.get("seat", ""),
                 aliases=tuple(entry.get("aliases", ())),
                 prefixes=tuple(prefixes.get(kind, ())),
+                province=data.get("province", ""),
             )
         )
     if not regencies:

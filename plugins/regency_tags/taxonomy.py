@@ -32,3 +32,18 @@ class Regency(URLWrapper):
     @property
     def count(self) -> int:
         return len(self.articles)
+
+    @property
+    def jsonld(self) -> dict:
+        """schema.org ``AdministrativeArea`` for structured data."""
+        place = {
+            "@type": "AdministrativeArea",
+            "name": self.official_name,
+            "identifier": self.code,
+        }
+        if self.info.province:
+            place["containedInPlace"] = {
+                "@type": "AdministrativeArea",
+                "name": f"Provinsi {self.info.province}",
+            }
+        return place

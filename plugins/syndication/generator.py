@@ -66,7 +66,7 @@ class SyndicationGenerator:
         siteurl = self.settings.get("SITEURL") or ""
         if siteurl.startswith(("http://", "https://")):
             return siteurl.rstrip("/")
-        return self.settings["SYNDICATION_FALLBACK_SITEURL"].rstrip("/")
+        return self.settings["LOCAL_SITEURL"].rstrip("/")
 
     def generate_context(self):
         limit = int(self.settings["SYNDICATION_MAX_ITEMS"])

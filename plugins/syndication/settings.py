@@ -15,8 +15,6 @@ DEFAULTS = {
     # Authority of the tag: URIs used as GUIDs (RFC 4151): a domain the LKKS
     # controls and a date it did. Never change it: every GUID would change.
     "SYNDICATION_GUID_AUTHORITY": "lkks-kalsel.or.id,2025",
-    # Absolute base for links in feeds when SITEURL is relative (make html).
-    "SYNDICATION_FALLBACK_SITEURL": "http://127.0.0.1:8000",
     # Channel image/logo, a path inside the output folder.
     "SYNDICATION_LOGO": "theme/images/logo.png",
     # Channel title separator: "Warta LKKS — Kabupaten Banjar".

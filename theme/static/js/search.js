@@ -1,0 +1,120 @@
+// Search page: Pagefind's JS API with a small Indonesian UI.
+// The only script of the site; every other page works without JavaScript.
+const form = document.querySelector("[data-search]");
+const input = form.querySelector("#q");
+const regencySelect = form.querySelector("#kabupaten");
+const yearSelect = form.querySelector("#tahun");
+const status = document.querySelector(".search-status");
+const results = document.querySelector(".search-results");
+const text = form.dataset;
+let pagefind;
+
+async function engine() {
+  if (!pagefind) {
+    pagefind = await import(new URL("pagefind.js", new URL(text.bundle, location.href)).href);
+    await pagefind.options({ excerptLength: 30 });
+    await pagefind.init();
+  }
+  return pagefind;
+}
+
+function option(select, value, count) {
+  const item = document.createElement("option");
+  item.value = value;
+  item.textContent = `${value} (${count})`;
+  select.append(item);
+}
+
+async function loadFilters() {
+  const filters = await (await engine()).filters();
+  const regencies = Object.entries(filters.kabupaten || {}).sort(([a], [b]) => a.localeCompare(b, "id"));
+  const years = Object.entries(filters.tahun || {}).sort(([a], [b]) => b.localeCompare(a));
+  for (const [value, count] of regencies) option(regencySelect, value, count);
+  for (const [value, count] of years) option(yearSelect, value, count);
+  regencySelect.disabled = false;
+  yearSelect.disabled = false;
+}
+
+// Pagefind marks matches with <mark>; build the excerpt from text nodes only.
+function excerpt(html) {
+  const paragraph = document.createElement("p");
+  for (const [index, part] of html.split(/<\/?mark>/).entries()) {
+    const node = document.createTextNode(
+      new DOMParser().parseFromString(part, "text/html").documentElement.textContent,
+    );
+    if (index % 2) {
+      const mark = document.createElement("mark");
+      mark.append(node);
+      paragraph.append(mark);
+    } else {
+      paragraph.append(node);
+    }
+  }
+  return paragraph;
+}
+
+function chosenFilters() {
+  const filters = {};
+  if (regencySelect.value) filters.kabupaten = regencySelect.value;
+  if (yearSelect.value) filters.tahun = yearSelect.value;
+  return filters;
+}
+
+async function run() {
+  const query = input.value.trim();
+  const filters = chosenFilters();
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const [key, value] of Object.entries(filters)) params.set(key, value);
+  history.replaceState(null, "", params.size ? `?${params}` : location.pathname);
+  results.replaceChildren();
+  if (!query && !Object.keys(filters).length) {
+    status.textContent = "";
+    return;
+  }
+  status.textContent = text.statusLoading;
+  const found = await (await engine()).search(query || null, { filters });
+  const shown = await Promise.all(found.results.slice(0, 20).map((hit) => hit.data()));
+  status.textContent = found.results.length
+    ? text.statusCount.replace("%(count)s", found.results.length)
+    : text.statusEmpty;
+  for (const data of shown) {
+    const item = document.createElement("li");
+    const heading = document.createElement("h2");
+    const link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = data.meta.title;
+    heading.append(link);
+    item.append(heading);
+    if (data.meta.date) {
+      const date = document.createElement("p");
+      date.className = "meta";
+      date.textContent = new Date(data.meta.date).toLocaleDateString("id-ID", {
+        weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Makassar",
+      });
+      item.append(date);
+    }
+    item.append(excerpt(data.excerpt));
+    results.append(item);
+  }
+}
+
+let timer;
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  run();
+});
+input.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(run, 250);
+});
+regencySelect.addEventListener("change", run);
+yearSelect.addEventListener("change", run);
+
+const params = new URLSearchParams(location.search);
+input.value = params.get("q") || "";
+loadFilters().then(() => {
+  regencySelect.value = params.get("kabupaten") || "";
+  yearSelect.value = params.get("tahun") || "";
+  if (input.value || regencySelect.value || yearSelect.value) run();
+});
