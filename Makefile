@@ -85,15 +85,21 @@ docs: $(STAMP)
 clean:
 	rm -rf "$(OUTPUTDIR)"
 
-# Debian packages the tests need (nginx for the server test); installed once.
+# Debian packages the tests need, installed once: nginx (server test) and
+# chromium (browser tests, driven by Playwright with executable_path).
 TESTDEPS := $(VENV)/.testdeps
+DEBIAN_TEST_PACKAGES := nginx-light chromium
 $(TESTDEPS): $(STAMP)
-	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
-		echo "Installing Debian's nginx-light for the web server test"; \
+	@missing=""; \
+	{ command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx; } || missing="$$missing nginx-light"; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages for the tests:$$missing"; \
 		export DEBIAN_FRONTEND=noninteractive; \
-		apt-get install -y -qq --no-install-recommends nginx-light >/dev/null 2>&1 || \
-		{ apt-get update -qq && apt-get install -y -qq --no-install-recommends nginx-light >/dev/null; } || \
-		echo "WARNING: nginx could not be installed; the server test will be skipped"; }
+		apt-get install -y -qq --no-install-recommends $$missing >/dev/null 2>&1 || \
+		{ apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null; } || \
+		echo "WARNING: could not install$$missing; the tests that need them will be skipped"; \
+	fi
 	@touch $@
 
 test: $(STAMP) $(TESTDEPS)

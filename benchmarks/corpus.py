@@ -1,0 +1,128 @@
+"""A deterministic synthetic archive of press releases, for benchmarks and
+for checking the theme on a big site.
+
+``python -m benchmarks.corpus N FOLDER`` writes N releases (invented
+Indonesian-looking words, never real articles): 2,500–4,000 characters in 6–10
+paragraphs, 1–2 regencies, tags, a category, dates over ten years, and an
+image on every 25th. The same N always gives the same files.
+"""
+
+import random
+import sys
+import zlib
+from datetime import datetime, timedelta
+from pathlib import Path
+
+SYLLABLES = ("ba", "ka", "la", "ma", "na", "pa", "ra", "sa", "ta", "ja", "da", "ga",
+             "be", "ke", "le", "me", "ne", "pe", "re", "se", "te", "bi", "ki", "li",
+             "mi", "ni", "ri", "si", "ti", "bu", "ku", "lu", "mu", "nu", "ru", "su",
+             "tu", "ang", "ung", "ing", "an", "in", "un", "ah", "ar", "as")  # fmt: skip
+REGENCIES = (
+    "Tanah Laut", "Kotabaru", "Banjar", "Barito Kuala", "Tapin",
+    "Hulu Sungai Selatan", "Hulu Sungai Tengah", "Hulu Sungai Utara",
+    "Tabalong", "Tanah Bumbu", "Balangan", "Banjarmasin", "Banjarbaru",
+)  # fmt: skip
+# Invented words that happen to spell a regency's alias or seat would make
+# the text "mention" it: keep them out of the lexicon.
+RESERVED = {"tala", "batola", "tanbu", "banjar", "tapin", "rantau", "tanjung"}
+CATEGORIES = ("Kegiatan", "Kelembagaan", "Bantuan Sosial", "Pelatihan", "Pengumuman")
+START = datetime(2016, 1, 4, 8, 0)
+SPAN_MINUTES = 10 * 365 * 24 * 60
+
+
+def _png(width: int, height: int, colour: tuple[int, int, int]) -> bytes:
+    raw = b"".join(b"\x00" + bytes(colour) * width for _ in range(height))
+
+    def chunk(kind, data):
+        body = kind + data
+        return len(data).to_bytes(4, "big") + body + zlib.crc32(body).to_bytes(4, "big")
+
+    header = (
+        width.to_bytes(4, "big") + height.to_bytes(4, "big") + b"\x08\x02\x00\x00\x00"
+    )
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))  # fmt: skip
+
+
+class Corpus:
+    def __init__(self, seed: int = 2025):
+        self.random = random.Random(seed)
+        words = (self._word() for _ in range(3200))
+        self.lexicon = [word for word in words if word not in RESERVED][:3000]
+        self.tags = [self._word().capitalize() for _ in range(60)]
+
+    def _word(self) -> str:
+        return "".join(
+            self.random.choice(SYLLABLES) for _ in range(self.random.randint(2, 4))
+        )
+
+    def sentence(self) -> str:
+        words = [
+            self.random.choice(self.lexicon) for _ in range(self.random.randint(8, 16))
+        ]
+        return " ".join(words).capitalize() + "."
+
+    def paragraph(self) -> str:
+        return " ".join(self.sentence() for _ in range(self.random.randint(2, 4)))
+
+    def body(self, regencies) -> str:
+        paragraphs, size = [], 0
+        target = self.random.randint(2500, 4000)
+        while size < target or len(paragraphs) < 6:
+            paragraph = self.paragraph()
+            paragraphs.append(paragraph)
+            size += len(paragraph)
+            if len(paragraphs) == 10:
+                break
+        # Name the tagged regencies in the text, as real releases do.
+        paragraphs[0] = f"{regencies[0]}, {paragraphs[0]}"
+        return "\n\n".join(paragraphs)
+
+    def release(self, number: int) -> tuple[str, str, bool]:
+        rng = self.random
+        title_words = [rng.choice(self.lexicon) for _ in range(rng.randint(4, 9))]
+        title = " ".join(title_words).capitalize() + f" {number}"
+        date = START + timedelta(minutes=rng.randrange(SPAN_MINUTES))
+        regencies = rng.sample(REGENCIES, rng.randint(1, 2))
+        tags = rng.sample(self.tags, rng.randint(1, 3))
+        with_image = number % 25 == 0
+        lines = [
+            f"Title: {title}",
+            f"Slug: rilis-{number:05d}",
+            f"Date: {date:%Y-%m-%d %H:%M}",
+            f"Category: {rng.choice(CATEGORIES)}",
+            f"Tags: {', '.join(tags)}",
+            "Author: MC Kalsel/Uji",
+            f"Regencies: {', '.join(regencies)}",
+            f"Summary: {self.sentence()}",
+        ]
+        if with_image:
+            lines += [f"Image: images/rilis-{number:05d}.png",
+                      "Image_alt: Gambar contoh untuk pengujian"]  # fmt: skip
+        text = "\n".join(lines) + "\n\n" + self.body(regencies) + "\n"
+        return f"{date:%Y}/rilis-{number:05d}.md", text, with_image
+
+
+def write_corpus(count: int, folder: Path, seed: int = 2025) -> Path:
+    folder = Path(folder)
+    corpus = Corpus(seed)
+    (folder / "images").mkdir(parents=True, exist_ok=True)
+    (folder / "pages").mkdir(parents=True, exist_ok=True)
+    (folder / "pages" / "tentang.md").write_text(
+        "Title: Tentang\nSlug: tentang\n\nHalaman tentang untuk korpus uji.\n",
+        encoding="utf-8",
+    )
+    for number in range(1, count + 1):
+        relative, text, with_image = corpus.release(number)
+        path = folder / "berita" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        if with_image:
+            colour = (number * 37 % 256, number * 91 % 256, number * 53 % 256)
+            image = folder / "images" / f"rilis-{number:05d}.png"
+            image.write_bytes(_png(64, 40, colour))
+    return folder
+
+
+if __name__ == "__main__":
+    write_corpus(int(sys.argv[1]), Path(sys.argv[2]))
