@@ -120,7 +120,7 @@ def write_corpus(count: int, folder: Path, seed: int = 2025) -> Path:
         if with_image:
             colour = (number * 37 % 256, number * 91 % 256, number * 53 % 256)
             image = folder / "images" / f"rilis-{number:05d}.png"
-            image.write_bytes(_png(64, 40, colour))
+            image.write_bytes(_png(1200, 675, colour))
     return folder
 
 
