@@ -11,12 +11,16 @@ INPUTDIR    ?= $(CURDIR)/content
 OUTPUTDIR   ?= $(CURDIR)/output
 CONFFILE    := $(CURDIR)/pelicanconf.py
 PUBLISHCONF := $(CURDIR)/publishconf.py
+CACHEDIR    ?= $(CURDIR)/cache
+N           ?= 5000
 PORT        ?= 8000
 BIND        ?= 127.0.0.1
 # Plain log lines: editor messages stay readable in narrow terminals and CI logs.
 PELICANOPTS ?= --log-handler plain
+# Pelican's reader cache: unchanged Markdown files are not parsed again.
+CACHEOPTS   := -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true 'CONTENT_CACHING_LAYER="reader"' 'CACHE_PATH="$(CACHEDIR)"'
 
-.PHONY: help html regenerate serve devserver publish check new import linkcheck docs clean test lint format lock venv
+.PHONY: help html regenerate serve devserver publish check new import linkcheck bench docs clean test lint format lock venv
 
 help:
 	@echo 'make html        build the site into $(OUTPUTDIR) (development settings)'
@@ -28,6 +32,7 @@ help:
 	@echo 'make new TITLE="…" REGENCIES="…"   start a new release (draft)'
 	@echo 'make import FILE=rilis.txt          import a scraped press release'
 	@echo 'make linkcheck   check every internal link of $(OUTPUTDIR)'
+	@echo 'make bench N=5000   benchmark against stock Pelican'
 	@echo 'make clean       remove $(OUTPUTDIR)'
 	@echo 'make test        run the test suite'
 	@echo 'make lint        ruff check and format check'
@@ -40,23 +45,23 @@ $(STAMP): pyproject.toml requirements.lock
 	@touch $@
 
 html: $(STAMP)
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(CACHEOPTS)
 
 regenerate: $(STAMP)
-	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(CACHEOPTS)
 
 serve: $(STAMP)
 	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS)
 
 # Drafts and embargoed releases are shown (marked) at /draf/…; errors do not stop the server.
 devserver: $(STAMP)
-	WARTA_PREVIEW=1 $(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS)
+	WARTA_PREVIEW=1 $(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS) $(CACHEOPTS)
 
 # Atomic: build into a fresh folder beside OUTPUTDIR, swap it in only on success.
 # A failed build leaves the published OUTPUTDIR exactly as it was.
 publish: $(STAMP)
 	@rm -rf "$(OUTPUTDIR).baru"
-	@$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR).baru" -s "$(PUBLISHCONF)" $(PELICANOPTS) \
+	@$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR).baru" -s "$(PUBLISHCONF)" $(PELICANOPTS) $(CACHEOPTS) \
 		|| { rm -rf "$(OUTPUTDIR).baru"; echo "Situs publik di $(OUTPUTDIR) tidak diubah." >&2; exit 1; }
 	@$(PY_NEWSROOM) -m newsroom.swap "$(OUTPUTDIR).baru" "$(OUTPUTDIR)"
 	@echo "Diterbitkan: $(OUTPUTDIR)"
@@ -72,6 +77,10 @@ new: $(STAMP)
 
 import: $(STAMP)
 	@$(NEWSROOM) import
+
+# Benchmark against stock Pelican on N synthetic releases (default 5000).
+bench: $(STAMP)
+	@$(PY_NEWSROOM) -m benchmarks.run --n $(N)
 
 # Every internal link, image, stylesheet and feed link of OUTPUTDIR resolves to a file.
 linkcheck: $(STAMP)

@@ -42,6 +42,7 @@ JINJA_ENVIRONMENT = {
 }
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "build_speed",
     "indonesian_dates",
     "editorial",
     "safe_html",

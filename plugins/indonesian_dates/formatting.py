@@ -5,6 +5,7 @@ missing for Indonesian on servers and CI machines.
 """
 
 from datetime import datetime, tzinfo
+from functools import partial
 
 from babel.dates import format_datetime, get_timezone
 
@@ -45,11 +46,13 @@ class DateFormatter:
         return self.format(datetime(2000, month, 1, 12, tzinfo=self.tz), "month")
 
     def jinja_filters(self) -> dict:
+        # Partials of bound methods, not lambdas: Pelican pickles settings
+        # (with these filters) into its content cache.
         return {
-            "tanggal": lambda v: self.format(v, "date"),
-            "tanggal_pendek": lambda v: self.format(v, "date_short"),
-            "bulan_tahun": lambda v: self.format(v, "month_year"),
-            "jam": lambda v: self.format(v, "time"),
+            "tanggal": partial(self.format, kind="date"),
+            "tanggal_pendek": partial(self.format, kind="date_short"),
+            "bulan_tahun": partial(self.format, kind="month_year"),
+            "jam": partial(self.format, kind="time"),
             "ada_jam": self.has_time,
             "iso": self.iso,
             "nama_bulan": self.month_name,

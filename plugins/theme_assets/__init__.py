@@ -39,15 +39,21 @@ def asset_names(theme_static: str) -> dict[str, str]:
     return names
 
 
+class AssetFilter:
+    """The ``asset`` Jinja filter (a class, so settings stay picklable)."""
+
+    def __init__(self, prefix: str, names: dict[str, str]):
+        self.prefix = prefix
+        self.names = names
+
+    def __call__(self, relative: str) -> str:
+        return f"{self.prefix}/{self.names.get(relative, relative)}"
+
+
 def on_initialized(pelican):
     settings = pelican.settings
-    static = os.path.join(settings["THEME"], "static")
-    names = asset_names(static)
-    prefix = settings["THEME_STATIC_DIR"]
-
-    def asset(relative: str) -> str:
-        return f"{prefix}/{names.get(relative, relative)}"
-
+    names = asset_names(os.path.join(settings["THEME"], "static"))
+    asset = AssetFilter(settings["THEME_STATIC_DIR"], names)
     settings[SETTINGS_KEY] = names
     settings["JINJA_FILTERS"] = {"asset": asset, **settings.get("JINJA_FILTERS", {})}
 

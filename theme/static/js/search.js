@@ -113,8 +113,15 @@ yearSelect.addEventListener("change", run);
 
 const params = new URLSearchParams(location.search);
 input.value = params.get("q") || "";
-loadFilters().then(() => {
-  regencySelect.value = params.get("kabupaten") || "";
-  yearSelect.value = params.get("tahun") || "";
-  if (input.value || regencySelect.value || yearSelect.value) run();
-});
+loadFilters().then(
+  () => {
+    regencySelect.value = params.get("kabupaten") || "";
+    yearSelect.value = params.get("tahun") || "";
+    if (input.value || regencySelect.value || yearSelect.value) run();
+  },
+  () => {
+    // No index (no release published yet): say so instead of failing.
+    status.textContent = text.statusUnavailable;
+    input.disabled = true;
+  },
+);

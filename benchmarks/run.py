@@ -1,0 +1,185 @@
+"""``make bench``: our build against stock Pelican 4.12 on one synthetic corpus.
+
+For N releases (``benchmarks/corpus.py``) it measures, interleaving the two
+sides ``--repeats`` times and reporting medians:
+
+1. stock Pelican (default theme and settings, no plugins), cold;
+2. our ``make publish``, cold (pages, regency pages, feeds, search, checks);
+3. our ``make publish`` again after editing one release (the content cache
+   and unchanged pages reused), checked equal to a cold build of the edit;
+4. the peak memory of each (``ru_maxrss`` of the build and its children).
+
+Every build writes into a new folder (no ``rm -rf`` just before writing).
+Prints a table and writes ``bench/result-N.json``. A command, not a test.
+"""
+
+import argparse
+import filecmp
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+PYTHON = sys.executable
+STOCK_SETTINGS = ROOT / "benchmarks" / "stock_pelicanconf.py"
+# Pagefind's filter and meta indexes are written in arbitrary order
+# (Pagefind/pagefind#638); every other file must be identical.
+UNSTABLE = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/index/",
+            "pagefind/pagefind-entry.json")  # fmt: skip
+
+
+def measured(command, env=None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB) of a command and its children."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    stderr = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{stderr[-3000:]}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def stock_build(corpus: Path, output: Path):
+    return measured(
+        [PYTHON, "-m", "pelican", str(corpus), "-o", str(output),
+         "-s", str(STOCK_SETTINGS), "--log-handler", "plain", "-q"]
+    )  # fmt: skip
+
+
+def our_build(corpus: Path, output: Path, cache: Path):
+    command = ["make", "--no-print-directory", "publish", f"INPUTDIR={corpus}"]
+    command += [f"OUTPUTDIR={output}", f"CACHEDIR={cache}"]
+    command += ["PELICANOPTS=--log-handler plain -q"]
+    return measured(command, env={"WARTA_SITEURL": "https://bench.example"})
+
+
+def tree_files(folder: Path) -> set[str]:
+    return {
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file()
+        and not path.relative_to(folder).as_posix().startswith(UNSTABLE)
+    }
+
+
+def same_tree(first: Path, second: Path) -> tuple[bool, list[str]]:
+    names = tree_files(first)
+    if names != tree_files(second):
+        return False, sorted(names ^ tree_files(second))[:10]
+    different = [
+        name
+        for name in sorted(names)
+        if not filecmp.cmp(first / name, second / name, shallow=False)
+    ]
+    return not different, different[:10]
+
+
+def edit_one_release(corpus: Path) -> tuple[Path, str]:
+    target = sorted((corpus / "berita").rglob("*.md"))[
+        len(list((corpus / "berita").rglob("*.md"))) // 2
+    ]
+    original = target.read_text(encoding="utf-8")
+    target.write_text(
+        original + "\nParagraf tambahan hasil suntingan.\n", encoding="utf-8"
+    )
+    return target, original
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run")
+    parser.add_argument("--n", type=int, default=5000)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    BENCH.mkdir(exist_ok=True)
+    corpus = BENCH / f"corpus-{args.n}"
+    if not (corpus / ".complete").exists():
+        shutil.rmtree(corpus, ignore_errors=True)
+        write_corpus(args.n, corpus)
+        (corpus / ".complete").touch()
+    run = BENCH / f"run-{args.n}-{int(time.time())}"
+    run.mkdir()
+
+    stock, ours = [], []
+    for repeat in range(args.repeats):
+        stock.append(stock_build(corpus, run / f"stock-{repeat}"))
+        ours.append(our_build(corpus, run / f"ours-{repeat}", run / f"cache-{repeat}"))
+        times = f"stock {stock[-1][0]:.1f}s, ours {ours[-1][0]:.1f}s"
+        print(f"repeat {repeat + 1}: {times}", file=sys.stderr)
+
+    # Rebuild after editing one release, reusing the last cold build's cache
+    # and output; then a cold build of the edited corpus to compare with.
+    published = run / f"ours-{args.repeats - 1}"
+    target, original = edit_one_release(corpus)
+    try:
+        rebuild = our_build(corpus, published, run / f"cache-{args.repeats - 1}")
+        our_build(corpus, run / "cold-edited", run / "cache-cold-edited")
+    finally:
+        target.write_text(original, encoding="utf-8")
+    identical, differences = same_tree(published, run / "cold-edited")
+
+    def median(samples, index):
+        return statistics.median(sample[index] for sample in samples)
+
+    stock_time, ours_time = median(stock, 0), median(ours, 0)
+    stock_mem, ours_mem = median(stock, 1), median(ours, 1)
+    result = {
+        "n": args.n,
+        "repeats": args.repeats,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "stock_cold_s": [s[0] for s in stock],
+        "ours_cold_s": [s[0] for s in ours],
+        "stock_cold_median_s": stock_time,
+        "ours_cold_median_s": ours_time,
+        "rebuild_one_edit_s": rebuild[0],
+        "stock_peak_mb": stock_mem,
+        "ours_peak_mb": ours_mem,
+        "rebuild_peak_mb": rebuild[1],
+        "ratio_cold": ours_time / stock_time,
+        "ratio_rebuild": rebuild[0] / stock_time,
+        "ratio_memory": ours_mem / stock_mem,
+        "rebuild_equals_cold": identical,
+        "differences": differences,
+    }
+    (BENCH / f"result-{args.n}.json").write_text(json.dumps(result, indent=2) + "\n")
+    rows = [
+        ("stock Pelican, cold", stock_time, stock_mem, 1.0),
+        ("ours (make publish), cold", ours_time, ours_mem, result["ratio_cold"]),
+        (
+            "ours, after editing one release",
+            rebuild[0],
+            rebuild[1],
+            result["ratio_rebuild"],
+        ),
+    ]
+    print(f"\nN = {args.n} releases, {args.repeats} interleaved repeats (medians)\n")
+    print(f"{'build':36} {'seconds':>9} {'peak MB':>9} {'× stock':>9}")
+    for name, seconds, memory, ratio in rows:
+        print(f"{name:36} {seconds:9.2f} {memory:9d} {ratio:9.2f}")
+    verdict = "yes" if identical else "NO " + ", ".join(differences)
+    print(
+        f"\nmemory ratio {result['ratio_memory']:.2f}; edited rebuild equals cold: {verdict}"
+    )
+    shutil.rmtree(run, ignore_errors=True)
+    return 0 if identical else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,29 @@
+"""Build speed: a reused Markdown converter and cached URLs.
+
+Nothing here changes what is built; ``make bench`` checks that an edited
+rebuild equals a cold build, and the whole test suite runs with it.
+"""
+
+from pelican import signals
+from pelican.readers import MarkdownReader
+
+from .markdown_reader import ReusingMarkdownReader
+from .url_cache import cache_urls
+
+
+def use_reusing_reader(readers):
+    for extension in MarkdownReader.file_extensions:
+        if readers.reader_classes.get(extension) is MarkdownReader:
+            readers.reader_classes[extension] = ReusingMarkdownReader
+
+
+def cache_all_urls(generators):
+    for generator in generators:
+        for name in ("articles", "translations", "hidden_articles", "drafts",
+                     "pages", "hidden_pages", "draft_pages"):  # fmt: skip
+            cache_urls(getattr(generator, name, []))
+
+
+def register():
+    signals.readers_init.connect(use_reusing_reader)
+    signals.all_generators_finalized.connect(cache_all_urls)

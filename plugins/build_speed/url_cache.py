@@ -1,0 +1,33 @@
+"""Remember each release's and page's URL once it is final.
+
+Pelican recomputes ``url`` and ``save_as`` (string formatting over the whole
+metadata) on every access, some twenty times per release in our templates.
+Once every generator has read its content they no longer change, so each
+object moves to a subclass that caches both.
+"""
+
+import functools
+
+_CACHED_CLASSES: dict[type, type] = {}
+
+
+def cached_class(cls: type) -> type:
+    if cls not in _CACHED_CLASSES:
+        _CACHED_CLASSES[cls] = type(
+            cls.__name__,
+            (cls,),
+            {
+                "__module__": cls.__module__,
+                "__doc__": cls.__doc__,
+                "url": functools.cached_property(cls.url.fget),
+                "save_as": functools.cached_property(cls.save_as.fget),
+            },
+        )
+    return _CACHED_CLASSES[cls]
+
+
+def cache_urls(contents) -> None:
+    for content in contents:
+        cls = type(content)
+        if cls not in _CACHED_CLASSES.values():
+            content.__class__ = cached_class(cls)
