@@ -174,9 +174,8 @@ def main(argv=None) -> int:
     for name, seconds, memory, ratio in rows:
         print(f"{name:36} {seconds:9.2f} {memory:9d} {ratio:9.2f}")
     verdict = "yes" if identical else "NO " + ", ".join(differences)
-    print(
-        f"\nmemory ratio {result['ratio_memory']:.2f}; edited rebuild equals cold: {verdict}"
-    )
+    ratio = result["ratio_memory"]
+    print(f"\nmemory ratio {ratio:.2f}; edited rebuild equals cold: {verdict}")
     shutil.rmtree(run, ignore_errors=True)
     return 0 if identical else 1
 

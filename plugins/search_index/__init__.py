@@ -29,7 +29,7 @@ class SearchIndexFailed(RuntimeError):
 
 
 def page_glob(save_as_pattern: str) -> str:
-    """``berita/{date:%Y}/{date:%m}/{slug}/index.html`` → ``berita/*/*/*/index.html``."""
+    """``berita/{date:%Y}/{slug}/index.html`` → ``berita/*/*/index.html``."""
     return re.sub(r"\{[^}]*\}", "*", save_as_pattern)
 
 
