@@ -62,6 +62,7 @@ devserver: $(STAMP)
 publish: $(STAMP)
 	@rm -rf "$(OUTPUTDIR).baru"
 	@$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR).baru" -s "$(PUBLISHCONF)" $(PELICANOPTS) $(CACHEOPTS) \
+		-e 'PREVIOUS_OUTPUT_PATH="$(OUTPUTDIR)"' \
 		|| { rm -rf "$(OUTPUTDIR).baru"; echo "Situs publik di $(OUTPUTDIR) tidak diubah." >&2; exit 1; }
 	@$(PY_NEWSROOM) -m newsroom.swap "$(OUTPUTDIR).baru" "$(OUTPUTDIR)"
 	@echo "Diterbitkan: $(OUTPUTDIR)"

@@ -148,6 +148,9 @@ def test_missing_pages_get_our_404_page_with_status_404(server):
     assert response.getheader("Content-Security-Policy")
     direct, _ = get(server[0], "/404.html")
     assert direct.status == 404
+    bookkeeping, body = get(server[0], "/.warta/pages.json")
+    assert bookkeeping.status == 404
+    assert b"Halaman tidak ditemukan" in body
 
 
 def test_text_responses_are_gzipped(server):

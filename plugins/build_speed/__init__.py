@@ -1,4 +1,5 @@
-"""Build speed: a reused Markdown converter and cached URLs.
+"""Build speed: a reused Markdown converter, cached URLs, and a writer that
+renders only the pages whose inputs changed.
 
 Nothing here changes what is built; ``make bench`` checks that an edited
 rebuild equals a cold build, and the whole test suite runs with it.
@@ -8,6 +9,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 
 from .markdown_reader import ReusingMarkdownReader
+from .page_reuse import ReusingWriter, save_manifest
 from .url_cache import cache_urls
 
 
@@ -24,6 +26,12 @@ def cache_all_urls(generators):
             cache_urls(getattr(generator, name, []))
 
 
+def reusing_writer(pelican):
+    return ReusingWriter
+
+
 def register():
     signals.readers_init.connect(use_reusing_reader)
     signals.all_generators_finalized.connect(cache_all_urls)
+    signals.get_writer.connect(reusing_writer)
+    signals.finalized.connect(save_manifest)

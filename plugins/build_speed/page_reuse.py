@@ -1,0 +1,184 @@
+"""A writer that renders only the pages whose fingerprint changed.
+
+Every page written gets a fingerprint (``fingerprints.py``); they are saved
+with the output in ``.warta/pages.json``. On the next build, a page whose
+fingerprint is unchanged is taken from the previous output instead of being
+rendered: hard-linked when building into a fresh folder
+(``PREVIOUS_OUTPUT_PATH``, as ``make publish`` does), left alone when
+building in place (``make html``). ``make bench`` and the tests check that a
+rebuild after an edit equals a cold build.
+"""
+
+import json
+import logging
+import os
+import shutil
+
+from pelican import signals
+from pelican.paginator import Paginator
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
+
+from .fingerprints import Fingerprinter
+
+logger = logging.getLogger(__name__)
+
+MANIFEST = os.path.join(".warta", "pages.json")
+_WRITERS: dict[str, "ReusingWriter"] = {}  # per build in progress, by output
+
+
+def load_manifest(root: str) -> dict[str, str]:
+    try:
+        with open(os.path.join(root, MANIFEST), encoding="utf-8") as manifest:
+            return json.load(manifest)
+    except (OSError, ValueError):
+        return {}
+
+
+class ReusingWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.previous_root = settings.get("PREVIOUS_OUTPUT_PATH") or output_path
+        self.in_place = os.path.realpath(self.previous_root) == os.path.realpath(
+            output_path
+        )
+        self.previous = load_manifest(self.previous_root)
+        self.fingerprints = Fingerprinter(settings)
+        self.recorded: dict[str, str] = {}
+        self.rendered = 0
+        self.reused = 0
+        _WRITERS[os.path.realpath(output_path)] = self
+
+    # -- one output file ----------------------------------------------------
+
+    def _localcontext(self, context, name, arguments, relative_urls):
+        local = context.copy()
+        local["localsiteurl"] = local.get("localsiteurl", None)
+        if relative_urls:
+            relative = path_to_url(get_relative_path(name))
+            local["SITEURL"] = relative
+            local["localsiteurl"] = relative
+        local["output_file"] = name
+        local.update(arguments)
+        return local
+
+    def _reuse(self, name, fingerprint, context) -> bool:
+        if fingerprint is None or self.previous.get(name) != fingerprint:
+            return False
+        source = sanitised_join(self.previous_root, name)
+        target = sanitised_join(self.output_path, name)
+        if not os.path.isfile(source):
+            return False
+        if not self.in_place:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copyfile(source, target)
+        self._written_files.add(target)
+        self.recorded[name] = fingerprint
+        self.reused += 1
+        signals.content_written.send(target, context=context)
+        return True
+
+    def _render(self, name, template, context, arguments, relative_urls, fingerprint):
+        local = self._localcontext(context, name, arguments, relative_urls)
+        if local["localsiteurl"]:
+            context["localsiteurl"] = local["localsiteurl"]
+        output = template.render(local)
+        path = sanitised_join(self.output_path, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with self._open_w(path, "utf-8", override=False) as target:
+            target.write(output)
+        if fingerprint is not None:
+            self.recorded[name] = fingerprint
+        self.rendered += 1
+        logger.info('Writing "%s"', path)
+        signals.content_written.send(path, context=local)
+
+    def _one(self, name, template, context, arguments, relative_urls, template_name,
+             listed=None):  # fmt: skip
+        fingerprint = self.fingerprints.page(
+            context, template_name, name, arguments, listed=listed
+        )
+        if not self._reuse(name, fingerprint, context):
+            self._render(name, template, context, arguments, relative_urls, fingerprint)
+
+    # -- Pelican's entry point ------------------------------------------------
+
+    def write_file(
+        self,
+        name,
+        template,
+        context,
+        relative_urls=False,
+        paginated=None,
+        template_name=None,
+        override_output=False,
+        url=None,
+        **kwargs,
+    ):
+        if not name:
+            return
+        if override_output:  # rare: keep Pelican's own semantics
+            self.rendered += 1
+            return super().write_file(
+                name, template, context, relative_urls, paginated, template_name,
+                override_output, url, **kwargs,
+            )  # fmt: skip
+        if paginated is None:
+            paginated = {k: v for k, v in kwargs.items() if k in ("articles", "dates")}
+        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            self._one(name, template, context, kwargs, relative_urls, template_name)
+            return
+        per_page = (
+            self.settings["PAGINATED_TEMPLATES"][template_name]
+            or self.settings["DEFAULT_PAGINATION"]
+        )
+        paginators = {
+            key: Paginator(name, url, items, self.settings, per_page)
+            for key, items in paginated.items()
+        }
+        total = next(iter(paginators.values())).num_pages
+        fixed = {k: v for k, v in kwargs.items() if k not in paginated}
+        for number in range(1, total + 1):
+            arguments = dict(fixed)
+            listed = []
+            for key, paginator in paginators.items():
+                page = paginator.page(number)
+                arguments[f"{key}_paginator"] = paginator
+                arguments[f"{key}_page"] = page
+                arguments[f"{key}_previous_page"] = (
+                    paginator.page(number - 1) if number > 1 else None
+                )
+                arguments[f"{key}_next_page"] = (
+                    paginator.page(number + 1) if number < total else None
+                )
+                listed += list(page.object_list)
+            # Fingerprint: the items on this page and where it sits among the
+            # others; the paginator objects themselves are not compared.
+            shown = {k: v for k, v in fixed.items()}
+            shown["page_number"] = number
+            shown["page_total"] = total
+            fingerprint_arguments = shown
+            page_name = page.save_as
+            fingerprint = self.fingerprints.page(
+                context, template_name, page_name, fingerprint_arguments, listed=listed
+            )
+            if not self._reuse(page_name, fingerprint, context):
+                self._render(page_name, template, context, {**arguments, **fixed},
+                             relative_urls, fingerprint)  # fmt: skip
+
+
+def save_manifest(pelican) -> None:
+    writer = _WRITERS.pop(os.path.realpath(pelican.output_path), None)
+    if writer is None:
+        return
+    path = os.path.join(pelican.output_path, MANIFEST)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as manifest:
+        json.dump(dict(sorted(writer.recorded.items())), manifest, indent=0)
+        manifest.write("\n")
+    logger.info(
+        "Pages rendered: %d, reused unchanged: %d", writer.rendered, writer.reused
+    )

@@ -1,0 +1,83 @@
+"""A rebuild after an edit renders only what changed and equals a cold build."""
+
+import shutil
+
+import pytest
+
+from benchmarks.corpus import write_corpus
+from tests.sitebuild import PUBLISH_CONFIG, build
+
+SITE = "https://example.test"
+UNSTABLE = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/index/",
+            "pagefind/pagefind-entry.json")  # fmt: skip
+
+
+def tree(folder):
+    return {
+        p.relative_to(folder).as_posix(): p
+        for p in folder.rglob("*")
+        if p.is_file() and not p.relative_to(folder).as_posix().startswith(UNSTABLE)
+    }
+
+
+def publish(content, output, previous=None):
+    extra = {"PREVIOUS_OUTPUT_PATH": str(previous)} if previous else {}
+    build(content, output, PUBLISH_CONFIG, SITEURL=SITE, **extra)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return write_corpus(80, tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.mark.parametrize(
+    "edit",
+    ["body", "summary", "title", "regencies", "new release", "deleted release"],
+)
+def test_edited_rebuild_equals_a_cold_build(tmp_path, corpus, edit):
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    first = tmp_path / "first"
+    publish(content, first)
+
+    release = sorted((content / "berita").rglob("*.md"))[40]
+    text = release.read_text(encoding="utf-8")
+    if edit == "body":
+        text += "\nKalimat tambahan hasil suntingan.\n"
+    elif edit == "summary":
+        text = text.replace("Summary: ", "Summary: Ringkasan baru. ", 1)
+    elif edit == "title":
+        text = text.replace("Title: ", "Title: Judul Baru ", 1)
+    elif edit == "regencies":
+        text = text.replace("Regencies: ", "Regencies: Tapin, ", 1)
+    if edit == "new release":
+        (content / "berita" / "baru.md").write_text(
+            "Title: Rilis baru\nDate: 2025-12-01 10:00\nRegencies: Balangan\n\nIsi.\n",
+            encoding="utf-8",
+        )
+    elif edit == "deleted release":
+        release.unlink()
+    else:
+        release.write_text(text, encoding="utf-8")
+
+    rebuilt, cold = tmp_path / "rebuilt", tmp_path / "cold"
+    publish(content, rebuilt, previous=first)
+    publish(content, cold)
+    rebuilt_files, cold_files = tree(rebuilt), tree(cold)
+    assert sorted(rebuilt_files) == sorted(cold_files)
+    different = [
+        name
+        for name in rebuilt_files
+        if rebuilt_files[name].read_bytes() != cold_files[name].read_bytes()
+    ]
+    assert different == []
+
+    # Unchanged pages were taken over (same inode), not rendered again.
+    pages = [name for name in rebuilt_files if name.endswith(".html")]
+    reused = [
+        name
+        for name in pages
+        if (first / name).exists()
+        and (first / name).stat().st_ino == rebuilt_files[name].stat().st_ino
+    ]
+    assert len(reused) > len(pages) / 2, (len(reused), len(pages))
