@@ -150,7 +150,7 @@ class Fingerprinter:
                 shown.append(("listed", [self.base(item) for item in listed]))
         except Unfingerprintable:
             return None
-        carries_content = any(
+        carries_content = listed is not None or any(
             key in arguments for key in ("article", "articles", "dates", "page")
         )
         # Pages that read releases from the shared context (the regency
