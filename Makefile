@@ -18,7 +18,9 @@ BIND        ?= 127.0.0.1
 # Plain log lines: editor messages stay readable in narrow terminals and CI logs.
 PELICANOPTS ?= --log-handler plain
 # Pelican's reader cache: unchanged Markdown files are not parsed again.
-CACHEOPTS   := -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true 'CONTENT_CACHING_LAYER="reader"' 'CACHE_PATH="$(CACHEDIR)"'
+# (All overrides go after a single -e: a second -e replaces the first.)
+CACHE_OVERRIDES := CACHE_CONTENT=true LOAD_CONTENT_CACHE=true 'CONTENT_CACHING_LAYER="reader"' 'CACHE_PATH="$(CACHEDIR)"'
+CACHEOPTS   := -e $(CACHE_OVERRIDES)
 
 .PHONY: help html regenerate serve devserver publish check new import linkcheck bench docs clean test lint format lock venv
 
@@ -61,8 +63,8 @@ devserver: $(STAMP)
 # A failed build leaves the published OUTPUTDIR exactly as it was.
 publish: $(STAMP)
 	@rm -rf "$(OUTPUTDIR).baru"
-	@$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR).baru" -s "$(PUBLISHCONF)" $(PELICANOPTS) $(CACHEOPTS) \
-		-e 'PREVIOUS_OUTPUT_PATH="$(OUTPUTDIR)"' \
+	@$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR).baru" -s "$(PUBLISHCONF)" $(PELICANOPTS) \
+		-e $(CACHE_OVERRIDES) 'PREVIOUS_OUTPUT_PATH="$(OUTPUTDIR)"' \
 		|| { rm -rf "$(OUTPUTDIR).baru"; echo "Situs publik di $(OUTPUTDIR) tidak diubah." >&2; exit 1; }
 	@$(PY_NEWSROOM) -m newsroom.swap "$(OUTPUTDIR).baru" "$(OUTPUTDIR)"
 	@echo "Diterbitkan: $(OUTPUTDIR)"
