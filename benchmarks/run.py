@@ -172,7 +172,7 @@ def main(argv=None) -> int:
     print(f"\nN = {args.n} releases, {args.repeats} interleaved repeats (medians)\n")
     print(f"{'build':36} {'seconds':>9} {'peak MB':>9} {'× stock':>9}")
     for name, seconds, memory, ratio in rows:
-        print(f"{name:36} {seconds:9.2f} {memory:9d} {ratio:9.2f}")
+        print(f"{name:36} {seconds:9.2f} {memory:9.0f} {ratio:9.2f}")
     verdict = "yes" if identical else "NO " + ", ".join(differences)
     ratio = result["ratio_memory"]
     print(f"\nmemory ratio {ratio:.2f}; edited rebuild equals cold: {verdict}")
