@@ -9,6 +9,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 
 from .markdown_reader import ReusingMarkdownReader
+from .ordering import stabilise_order
 from .page_reuse import ReusingWriter, save_manifest
 from .url_cache import cache_urls
 
@@ -32,6 +33,7 @@ def reusing_writer(pelican):
 
 def register():
     signals.readers_init.connect(use_reusing_reader)
+    signals.article_generator_pretaxonomy.connect(stabilise_order)
     signals.all_generators_finalized.connect(cache_all_urls)
     signals.get_writer.connect(reusing_writer)
     signals.finalized.connect(save_manifest)
