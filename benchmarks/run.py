@@ -70,6 +70,15 @@ def our_build(corpus: Path, output: Path, cache: Path):
     return measured(command, env={"WARTA_SITEURL": "https://bench.example"})
 
 
+def our_build_without_search(corpus: Path, output: Path):
+    """Our Pelican process alone (no Pagefind), to see where time and memory go."""
+    return measured(
+        [PYTHON, "-m", "pelican", str(corpus), "-o", str(output), "-s",
+         str(ROOT / "publishconf.py"), "--log-handler", "plain", "-q",
+         "-e", "SEARCH_INDEX=false", 'SITEURL="https://bench.example"']
+    )  # fmt: skip
+
+
 def tree_files(folder: Path) -> set[str]:
     return {
         path.relative_to(folder).as_posix()
@@ -124,6 +133,8 @@ def main(argv=None) -> int:
         times = f"stock {stock[-1][0]:.1f}s, ours {ours[-1][0]:.1f}s"
         print(f"repeat {repeat + 1}: {times}", file=sys.stderr)
 
+    without_search = our_build_without_search(corpus, run / "ours-no-search")
+
     # Rebuild after editing one release, reusing the last cold build's cache
     # and output; then a cold build of the edited corpus to compare with.
     published = run / f"ours-{args.repeats - 1}"
@@ -149,6 +160,8 @@ def main(argv=None) -> int:
         "stock_cold_median_s": stock_time,
         "ours_cold_median_s": ours_time,
         "rebuild_one_edit_s": rebuild[0],
+        "ours_without_search_s": without_search[0],
+        "ours_without_search_peak_mb": without_search[1],
         "stock_peak_mb": stock_mem,
         "ours_peak_mb": ours_mem,
         "rebuild_peak_mb": rebuild[1],
