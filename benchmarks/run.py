@@ -181,6 +181,12 @@ def main(argv=None) -> int:
             rebuild[1],
             result["ratio_rebuild"],
         ),
+        (
+            "ours without Pagefind (Pelican only)",
+            without_search[0],
+            without_search[1],
+            without_search[0] / stock_time,
+        ),
     ]
     print(f"\nN = {args.n} releases, {args.repeats} interleaved repeats (medians)\n")
     print(f"{'build':36} {'seconds':>9} {'peak MB':>9} {'× stock':>9}")
