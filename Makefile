@@ -57,7 +57,7 @@ serve: $(STAMP)
 
 # Drafts and embargoed releases are shown (marked) at /draf/…; errors do not stop the server.
 devserver: $(STAMP)
-	WARTA_PREVIEW=1 $(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS) $(CACHEOPTS)
+	WARTA_PREVIEW=1 WARTA_DEVSERVER=1 $(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS) $(CACHEOPTS)
 
 # Atomic: build into a fresh folder beside OUTPUTDIR, swap it in only on success.
 # A failed build leaves the published OUTPUTDIR exactly as it was.

@@ -77,6 +77,7 @@ if PREVIEW_DRAFTS:
     DRAFT_PAGE_URL = "draf/halaman/{slug}/"
     DRAFT_PAGE_SAVE_AS = "draf/halaman/{slug}/index.html"
     EDITORIAL_KEEP_SERVING = True
+    EDITORIAL_WAIT_FOR_FIX = os.environ.get("WARTA_DEVSERVER") == "1"
     SEARCH_INDEX = False  # drafts must never reach a search index
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"

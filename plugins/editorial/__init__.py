@@ -13,6 +13,7 @@ import logging
 import os
 
 from pelican import signals
+from pelican.utils import wait_for_changes
 
 from . import image_checks, release_checks, url_checks
 from .collect import all_articles, all_pages, generators_of
@@ -108,6 +109,11 @@ def report_and_stop(generators):
             "Situs tidak dibangun: %d galat harus diperbaiki lebih dulu.", len(errors)
         )
         if settings.get("EDITORIAL_KEEP_SERVING"):
+            if settings.get("EDITORIAL_WAIT_FOR_FIX"):
+                # Pelican's autoreload loop rebuilds at once after an error;
+                # wait for the editor's next save instead of spinning.
+                logger.warning("Menunggu perbaikan: simpan berkasnya lagi.")
+                wait_for_changes("", settings)
             raise BuildFailed(errors)
         raise BuildStopped(errors, [p for p in problems if p.severity != ERROR])
     if settings.get("EDITORIAL_CHECK_ONLY"):

@@ -8,6 +8,9 @@ DEFAULTS = {
     # make devserver: errors are reported without ending the server, which
     # keeps watching for the editor's fix.
     "EDITORIAL_KEEP_SERVING": False,
+    # With KEEP_SERVING under `make devserver`: after reporting errors, wait for
+    # the next change before the server rebuilds (instead of rebuilding at once).
+    "EDITORIAL_WAIT_FOR_FIX": False,
 }
 
 
