@@ -1,6 +1,5 @@
 """Build real sites from Markdown in tests, and read what they produced."""
 
-import logging
 import os
 import subprocess
 import sys
@@ -90,7 +89,3 @@ def text_of(element) -> str:
 
 def hrefs(document) -> list[str]:
     return [a.get("href") for a in document.iter("a")]
-
-
-def quiet_logging():
-    logging.getLogger("pelican").setLevel(logging.WARNING)

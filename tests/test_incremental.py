@@ -81,3 +81,13 @@ def test_edited_rebuild_equals_a_cold_build(tmp_path, corpus, edit):
         and (first / name).stat().st_ino == rebuilt_files[name].stat().st_ino
     ]
     assert len(reused) > len(pages) / 2, (len(reused), len(pages))
+
+
+def test_parallel_markdown_gives_the_same_site_as_serial(tmp_path, corpus):
+    parallel, serial = tmp_path / "parallel", tmp_path / "serial"
+    build(corpus, parallel, PUBLISH_CONFIG, SITEURL=SITE, BUILD_PARALLEL_MIN_FILES=1)
+    build(corpus, serial, PUBLISH_CONFIG, SITEURL=SITE, BUILD_WORKERS=1)
+    parallel_files, serial_files = tree(parallel), tree(serial)
+    assert sorted(parallel_files) == sorted(serial_files)
+    for name, path in parallel_files.items():
+        assert path.read_bytes() == serial_files[name].read_bytes(), name

@@ -11,6 +11,7 @@ from pelican.readers import MarkdownReader
 from .markdown_reader import ReusingMarkdownReader
 from .ordering import stabilise_order
 from .page_reuse import ReusingWriter, save_manifest
+from .parallel_markdown import prefetch
 from .url_cache import cache_urls
 
 
@@ -34,6 +35,7 @@ def reusing_writer(pelican):
 def register():
     signals.readers_init.connect(use_reusing_reader)
     signals.article_generator_pretaxonomy.connect(stabilise_order)
+    signals.article_generator_init.connect(prefetch)
     signals.all_generators_finalized.connect(cache_all_urls)
     signals.get_writer.connect(reusing_writer)
     signals.finalized.connect(save_manifest)

@@ -24,7 +24,10 @@ IGNORED_ARGUMENTS = {
 
 
 # Settings that say where files are, not what pages show.
-WHERE_NOT_WHAT = {"PATH", "OUTPUT_PATH", "CACHE_PATH", "PREVIOUS_OUTPUT_PATH", "THEME"}
+WHERE_NOT_WHAT = {
+    "PATH", "OUTPUT_PATH", "CACHE_PATH", "PREVIOUS_OUTPUT_PATH", "THEME",
+    "BUILD_WORKERS", "BUILD_PARALLEL_MIN_FILES",
+}  # fmt: skip
 
 
 class Unfingerprintable(Exception):

@@ -11,6 +11,8 @@ class ReusingMarkdownReader(MarkdownReader):
         super().__init__(*args, **kwargs)
         self._body = None  # converts documents (with the meta extension)
         self._fields = None  # converts formatted metadata such as Summary
+        # Converted ahead of time by parallel_markdown: {path: (html, meta)}.
+        self.prefetched: dict[str, tuple[str, dict]] = {}
 
     def _converters(self):
         if self._body is None:
@@ -41,6 +43,9 @@ class ReusingMarkdownReader(MarkdownReader):
     def read(self, source_path):
         self._source_path = source_path
         body, _ = self._converters()
+        if source_path in self.prefetched:
+            content, meta = self.prefetched.pop(source_path)
+            return content, self._parse_metadata(meta)
         body.reset()
         with pelican_open(source_path) as text:
             content = body.convert(text)
