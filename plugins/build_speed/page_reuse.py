@@ -140,6 +140,8 @@ class ReusingWriter(Writer):
             for key, items in paginated.items()
         }
         total = next(iter(paginators.values())).num_pages
+        # A paginated template sees its page's items (``articles_page``…), not
+        # the whole lists: what it can show is exactly what is fingerprinted.
         fixed = {k: v for k, v in kwargs.items() if k not in paginated}
         for number in range(1, total + 1):
             arguments = dict(fixed)
@@ -157,17 +159,15 @@ class ReusingWriter(Writer):
                 listed += list(page.object_list)
             # Fingerprint: the items on this page and where it sits among the
             # others; the paginator objects themselves are not compared.
-            shown = {k: v for k, v in fixed.items()}
-            shown["page_number"] = number
-            shown["page_total"] = total
-            fingerprint_arguments = shown
+            position = {**fixed, "page_number": number, "page_total": total}
             page_name = page.save_as
             fingerprint = self.fingerprints.page(
-                context, template_name, page_name, fingerprint_arguments, listed=listed
+                context, template_name, page_name, position, listed=listed
             )
             if not self._reuse(page_name, fingerprint, context):
-                self._render(page_name, template, context, {**arguments, **fixed},
-                             relative_urls, fingerprint)  # fmt: skip
+                self._render(
+                    page_name, template, context, arguments, relative_urls, fingerprint
+                )
 
 
 def save_manifest(pelican) -> None:
