@@ -1,5 +1,5 @@
 """Files for machines at the site root: sitemap.xml, robots.txt and the web
-app manifest (manifest.webmanifest)."""
+app manifest (manifest.webmanifest). Needs ``syndication`` listed before it."""
 
 from pelican import signals
 

@@ -10,6 +10,8 @@ from xml.sax.saxutils import escape
 
 from pelican.utils import sanitised_join
 
+from syndication.items import absolute_siteurl
+
 logger = logging.getLogger(__name__)
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -30,10 +32,7 @@ class SiteFilesGenerator:
         self.lastmod = {}
 
     def siteurl(self) -> str:
-        siteurl = self.settings.get("SITEURL") or ""
-        if siteurl.startswith(("http://", "https://")):
-            return siteurl.rstrip("/")
-        return self.settings["LOCAL_SITEURL"].rstrip("/")
+        return absolute_siteurl(self.settings)
 
     def generate_context(self):
         """``{url: datetime}``: when each page last changed, from the content."""

@@ -9,7 +9,7 @@ from pelican.utils import sanitised_join
 
 from .atom import render_atom
 from .channel import Channel
-from .items import absolute, feed_item
+from .items import absolute, absolute_siteurl, feed_item
 from .jsonfeed import render_json
 from .rss import render_rss
 from .text import xml_safe
@@ -63,10 +63,7 @@ class SyndicationGenerator:
     # -- context phase -------------------------------------------------------
 
     def siteurl(self) -> str:
-        siteurl = self.settings.get("SITEURL") or ""
-        if siteurl.startswith(("http://", "https://")):
-            return siteurl.rstrip("/")
-        return self.settings["LOCAL_SITEURL"].rstrip("/")
+        return absolute_siteurl(self.settings)
 
     def generate_context(self):
         limit = int(self.settings["SYNDICATION_MAX_ITEMS"])

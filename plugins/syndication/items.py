@@ -30,6 +30,15 @@ class FeedItem:
     image: Enclosure | None
 
 
+def absolute_siteurl(settings) -> str:
+    """SITEURL when it is absolute (make publish), else LOCAL_SITEURL (make html):
+    feeds and the sitemap need absolute addresses either way."""
+    siteurl = settings.get("SITEURL") or ""
+    if siteurl.startswith(("http://", "https://")):
+        return siteurl.rstrip("/")
+    return settings["LOCAL_SITEURL"].rstrip("/")
+
+
 def absolute(siteurl: str, path: str) -> str:
     return urljoin(siteurl.rstrip("/") + "/", path.lstrip("/"))
 
