@@ -19,6 +19,7 @@ from . import image_checks, release_checks, url_checks
 from .collect import all_articles, all_pages, generators_of
 from .problems import ERROR, BuildFailed, BuildStopped, CheckPassed, problems_in, report
 from .settings import apply_defaults
+from .source import forget_files
 from .unreadable import diagnose, failed_sources
 
 logger = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class ExplainedByEditorial(logging.Filter):
 
 def on_initialized(pelican):
     apply_defaults(pelican.settings)
+    forget_files()
     for name in (
         "pelican.generators",
         "pelican.contents",

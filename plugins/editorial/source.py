@@ -1,6 +1,8 @@
 """Read a release's source file the way an editor wrote it: header lines and
 their numbers, for messages that point at a line."""
 
+import functools
+import os
 import re
 
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
@@ -14,13 +16,24 @@ def read_text(path: str) -> str:
         return ""
 
 
-def lines_of(path: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _lines(path: str, mtime_ns: int, size: int) -> tuple[str, ...]:
+    return tuple(line.rstrip("\r") for line in read_text(path).split("\n"))
+
+
+def lines_of(path: str) -> tuple[str, ...]:
     """The file's lines as Markdown sees them: split on newlines only.
 
     (``str.splitlines`` also splits on form feeds, U+2028 and other
     separators, which would shift every line number after them.)
+    Several checks look at one file: it is read once per build (the cache is
+    emptied when a build starts, see ``forget_files``).
     """
-    return [line.rstrip("\r") for line in read_text(path).split("\n")]
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return ()
+    return _lines(path, stat.st_mtime_ns, stat.st_size)
 
 
 def read_header(path: str) -> dict[str, tuple[int, str]]:
@@ -83,3 +96,8 @@ def header_break(path: str) -> int | None:
         if not _HEADER_LINE.match(line.strip()):
             return None if number == 1 else number
     return None
+
+
+def forget_files() -> None:
+    """Start a build with no remembered file: an edit may keep size and mtime."""
+    _lines.cache_clear()
