@@ -18,6 +18,13 @@ CONTENT = ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def regency_slugs() -> list[str]:
+    """The 13 slugs, in registry order, from the registry itself."""
+    from regency_tags.registry import load_registry
+
+    return [info.slug for info in load_registry().regencies]
+
+
 def reset_pelican_logging():
     """Pelican's LimitFilter remembers warnings for the whole process."""
     LimitFilter._ignore.clear()

@@ -2,13 +2,17 @@
 
 import pytest
 
-from tests.sitebuild import FIXTURES, build, hrefs, page, text_of, write_release
+from tests.sitebuild import (
+    FIXTURES,
+    build,
+    hrefs,
+    page,
+    regency_slugs,
+    text_of,
+    write_release,
+)
 
-SLUGS = [
-    "tanah-laut", "kotabaru", "banjar", "barito-kuala", "tapin",
-    "hulu-sungai-selatan", "hulu-sungai-tengah", "hulu-sungai-utara", "tabalong",
-    "tanah-bumbu", "balangan", "banjarmasin", "banjarbaru",
-]  # fmt: skip
+SLUGS = regency_slugs()
 
 
 def listed_titles(output, regency_path):
