@@ -26,15 +26,12 @@ import time
 from pathlib import Path
 
 from benchmarks.corpus import write_corpus
+from search_index.indexing import unstable_file
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 PYTHON = sys.executable
 STOCK_SETTINGS = ROOT / "benchmarks" / "stock_pelicanconf.py"
-# Pagefind's filter and meta indexes are written in arbitrary order
-# (Pagefind/pagefind#638); every other file must be identical.
-UNSTABLE = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/index/",
-            "pagefind/pagefind-entry.json")  # fmt: skip
 
 
 def measured(command, env=None) -> tuple[float, int]:
@@ -83,8 +80,7 @@ def tree_files(folder: Path) -> set[str]:
     return {
         path.relative_to(folder).as_posix()
         for path in folder.rglob("*")
-        if path.is_file()
-        and not path.relative_to(folder).as_posix().startswith(UNSTABLE)
+        if path.is_file() and not unstable_file(path.relative_to(folder).as_posix())
     }
 
 

@@ -136,3 +136,49 @@ def test_pages_work_without_javascript(site, browser):
     page.goto(site + "cari/")
     assert "Pencarian memerlukan JavaScript" in page.locator("main").inner_text()
     context.close()
+
+
+@pytest.fixture(scope="module")
+def sharded_site(tmp_path_factory):
+    """Thirty releases over ten years, at most two per search shard."""
+    from benchmarks.corpus import write_corpus
+
+    corpus = write_corpus(30, tmp_path_factory.mktemp("corpus"))
+    output = tmp_path_factory.mktemp("sharded-site")
+    build(corpus, output, SEARCH_SHARD_SIZE=2)
+    handler = functools.partial(QuietHandler, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    dates = sorted(
+        line.removeprefix("Date: ")
+        for path in corpus.glob("berita/*/*.md")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("Date: ")
+    )
+    yield f"http://127.0.0.1:{server.server_address[1]}/", output, dates
+    server.shutdown()
+
+
+def test_search_merges_every_shard(sharded_site, tab):
+    url, output, dates = sharded_site
+    shards = [p.name for p in (output / "pagefind").iterdir()]
+    assert len(shards) > 10
+    years = sorted({d[:4] for d in dates})
+    tab.goto(url + "cari/")
+    tab.locator("#tahun:not([disabled])").wait_for(timeout=15_000)
+    options = tab.locator("#tahun option").all_inner_texts()[1:]
+    # The year filter is merged from every shard: all years, all 30 releases.
+    assert sorted(o.split(" ")[0] for o in options) == years
+    assert sum(int(o.split("(")[1].rstrip(")")) for o in options) == 30
+    # A filter-only search returns releases from the oldest and newest shards.
+    tab.select_option("#tahun", years[0])
+    tab.locator(".search-results li a").first.wait_for(timeout=15_000)
+    oldest_year = sum(d.startswith(years[0]) for d in dates)
+    assert tab.locator(".search-results li").count() == oldest_year
+    tab.select_option("#tahun", years[-1])
+    tab.wait_for_url(f"**tahun={years[-1]}**")
+    tab.wait_for_function(
+        "n => document.querySelectorAll('.search-results li').length === n",
+        arg=sum(d.startswith(years[-1]) for d in dates),
+        timeout=15_000,
+    )

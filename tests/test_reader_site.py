@@ -190,7 +190,7 @@ def test_related_releases_prefer_same_regency_then_tags(tmp_path):
 
 def search_fragments(output):
     fragments = []
-    for path in (output / "pagefind" / "fragment").iterdir():
+    for path in sorted((output / "pagefind").glob("*/fragment/*")):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         fragments.append(json.loads(data[len(b"pagefind_dcd") :]))

@@ -5,6 +5,7 @@ import shutil
 import pytest
 
 from newsroom.linkcheck import check_links, main
+from search_index.indexing import unstable_file
 from tests.sitebuild import (
     CONTENT,
     FIXTURES,
@@ -24,20 +25,11 @@ SITES = {
 }
 
 
-# Pagefind 1.5 writes its filter and metadata indexes in an arbitrary order
-# (upstream issue Pagefind/pagefind#638: fragments are stable since 1.3, the
-# rest is not), so their names and bytes may differ between two runs. Every
-# other file, search fragments included, must be byte-identical.
-UNSTABLE_SEARCH_FILES = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/index/",
-                         "pagefind/pagefind-entry.json")  # fmt: skip
-
-
 def files_of(folder):
     return {
         path.relative_to(folder).as_posix(): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file()
-        and not path.relative_to(folder).as_posix().startswith(UNSTABLE_SEARCH_FILES)
+        if path.is_file() and not unstable_file(path.relative_to(folder).as_posix())
     }
 
 

@@ -1,86 +1,107 @@
 """Static full-text search: Pagefind over the published release pages.
 
 Only release pages carry ``data-pagefind-body`` (never drafts), with
-``kabupaten`` and ``tahun`` filters, and only they are read (a glob made from
-``ARTICLE_SAVE_AS``). Pagefind starts as soon as the last release page is
-written and indexes on the second core while Pelican writes the listings,
-feeds and other files; the build waits for it at the end. Pagefind comes from
-PyPI (``pagefind[bin]``): nothing is downloaded at build time.
-``SEARCH_INDEX = False`` skips it (the local preview does).
+``kabupaten`` and ``tahun`` filters. The index is split into shards by date
+(``shards.py``) and each shard is indexed as soon as its last release page
+is written, on a background thread, while Pelican writes the rest
+(``indexing.py``); unchanged shards are reused. The search page lists the
+shards (``SEARCH_BUNDLES`` in the template context) and merges them in the
+browser. Pagefind comes from PyPI (``pagefind[bin]``): nothing is downloaded
+at build time. ``SEARCH_INDEX = False`` skips it (the local preview does).
 """
 
 import logging
 import os
-import re
-import subprocess
-import sys
 
 from pelican import signals
+
+from .indexing import BUNDLES, SearchIndexFailed, ShardIndexer
+from .settings import apply_defaults
+from .shards import plan_shards
+
+__all__ = ["SearchIndexFailed", "register"]
 
 logger = logging.getLogger(__name__)
 
 # One entry per build in progress, keyed by output folder; removed when the
 # build finishes, so nothing outlives a build (autoreload, tests).
-_RUNS: dict[str, dict] = {}
+_RUNS: dict[str, "_Run"] = {}
 
 
-class SearchIndexFailed(RuntimeError):
-    pass
+class _Run:
+    def __init__(self, output, previous_root, shards):
+        self.output = output
+        self.pages = {s.name: [r.save_as for r in s.releases] for s in shards}
+        self.pending: dict[str, set[str]] = {}
+        self.shard_of: dict[str, str] = {}
+        for name, pages in self.pages.items():
+            paths = {os.path.join(output, page) for page in pages}
+            self.pending[name] = paths
+            self.shard_of.update(dict.fromkeys(paths, name))
+        self.submitted: set[str] = set()
+        self.indexer = ShardIndexer(output, previous_root)
+
+    def written(self, path: str) -> None:
+        name = self.shard_of.get(path)
+        if name is None or name in self.submitted:
+            return
+        pending = self.pending[name]
+        pending.discard(path)
+        if not pending:
+            self.submit(name)
+
+    def submit(self, name: str) -> None:
+        self.submitted.add(name)
+        self.indexer.submit(name, self.pages[name])
+
+    def finish(self) -> None:
+        for name in self.pages:
+            if name not in self.submitted:
+                self.submit(name)  # a page was not written: index what exists
+        self.indexer.finish(list(self.pages))
 
 
-def page_glob(save_as_pattern: str) -> str:
-    """``berita/{date:%Y}/{slug}/index.html`` → ``berita/*/*/index.html``."""
-    return re.sub(r"\{[^}]*\}", "*", save_as_pattern)
-
-
-def _start(run) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", run["output"],
-               "--glob", run["glob"], "--quiet"]  # fmt: skip
-    run["process"] = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-
-
-def plan(generators) -> None:
+def bundles_for(generators) -> None:
+    """Plan the shards once every release is known; tell the templates."""
     settings = generators[0].settings
-    if not settings.get("SEARCH_INDEX", True):
+    context = generators[0].context
+    context["SEARCH_BUNDLES"] = []
+    if not settings["SEARCH_INDEX"]:
         return
+    shards = plan_shards(context.get("articles", []), settings["SEARCH_SHARD_SIZE"])
+    context["SEARCH_BUNDLES"] = [f"{BUNDLES}/{shard.name}/" for shard in shards]
     output = os.path.realpath(settings["OUTPUT_PATH"])
-    articles = generators[0].context.get("articles", [])
-    if not articles:
-        return  # nothing to search yet; the search page says so
-    _RUNS[output] = {
-        "output": output,
-        "glob": page_glob(settings["ARTICLE_SAVE_AS"]),
-        "pending": {
-            os.path.realpath(os.path.join(output, a.save_as)) for a in articles
-        },
-        "process": None,
-    }
+    previous = settings.get("PREVIOUS_OUTPUT_PATH") or output
+    _RUNS[output] = _Run(output, previous, shards)
 
 
 def on_written(path, context=None) -> None:
+    if not _RUNS:
+        return
+    path = os.path.realpath(path)
     for run in _RUNS.values():
-        pending = run["pending"]
-        if pending and run["process"] is None:
-            pending.discard(os.path.realpath(path))
-            if not pending:
-                _start(run)
+        run.written(path)
 
 
 def finish(pelican) -> None:
     run = _RUNS.pop(os.path.realpath(pelican.output_path), None)
     if run is None:
         return
-    if run["process"] is None:
-        _start(run)  # no release at all, or one was not written: index now
-    out, err = run["process"].communicate(timeout=1800)
-    if run["process"].returncode != 0:
-        raise SearchIndexFailed(f"pagefind failed: {err or out}")
-    logger.info('Wrote the search index in "%s/pagefind"', run["output"])
+    run.finish()
+    indexer = run.indexer
+    logger.info(
+        "Search index: %d shards indexed, %d reused",
+        len(indexer.indexed),
+        len(indexer.reused),
+    )
+
+
+def initialise(pelican) -> None:
+    apply_defaults(pelican.settings)
 
 
 def register():
-    signals.all_generators_finalized.connect(plan)
+    signals.initialized.connect(initialise)
+    signals.all_generators_finalized.connect(bundles_for)
     signals.content_written.connect(on_written)
     signals.finalized.connect(finish)

@@ -9,11 +9,20 @@ const results = document.querySelector(".search-results");
 const text = form.dataset;
 let pagefind;
 
+// The index is split into shards by date, newest first (see the search_index
+// plugin): the first is loaded, the others merged into it.
 async function engine() {
   if (!pagefind) {
-    pagefind = await import(new URL("pagefind.js", new URL(text.bundle, location.href)).href);
-    await pagefind.options({ excerptLength: 30 });
-    await pagefind.init();
+    const root = new URL(text.root, location.href);
+    const [first, ...others] = text.bundles.split(" ").filter(Boolean);
+    if (!first) throw new Error("no search index");
+    const loaded = await import(new URL(`${first}pagefind.js`, root).href);
+    await loaded.options({ excerptLength: 30 });
+    await loaded.init();
+    await Promise.all(
+      others.map((bundle) => loaded.mergeIndex(new URL(bundle, root).href, { excerptLength: 30 })),
+    );
+    pagefind = loaded;
   }
   return pagefind;
 }

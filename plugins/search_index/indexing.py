@@ -1,0 +1,164 @@
+"""Run Pagefind over one shard at a time, on a background thread.
+
+Each shard's release pages are hard-linked into a staging folder beside the
+output (never inside it: other plugins walk the output) that mirrors their
+paths, so Pagefind sees exactly those pages and computes the
+same URLs. A shard whose pages are byte-identical to the previous build's
+(same Pagefind version) is taken from the previous output instead of being
+indexed again; fingerprints are kept in ``.warta/search.json``. One Pagefind
+runs at a time, so the build's memory peak is one shard's, not the archive's.
+"""
+
+import hashlib
+import json
+import logging
+import os
+import queue
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from importlib.metadata import version
+
+logger = logging.getLogger(__name__)
+
+MANIFEST = os.path.join(".warta", "search.json")
+BUNDLES = "pagefind"
+
+
+class SearchIndexFailed(RuntimeError):
+    pass
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def load_manifest(root: str) -> dict[str, str]:
+    try:
+        with open(os.path.join(root, MANIFEST), encoding="utf-8") as manifest:
+            return json.load(manifest)
+    except (OSError, ValueError):
+        return {}
+
+
+class ShardIndexer:
+    def __init__(self, output: str, previous_root: str):
+        self.output = output
+        self.previous_root = previous_root
+        self.in_place = os.path.realpath(previous_root) == os.path.realpath(output)
+        self.previous = load_manifest(previous_root)
+        self.engine = f"pagefind {version('pagefind')}"
+        self.fingerprints: dict[str, str] = {}
+        self.indexed: list[str] = []
+        self.reused: list[str] = []
+        self.error: str | None = None
+        self._staging: str | None = None
+        self._queue: queue.Queue = queue.Queue()
+        self._thread = threading.Thread(target=self._work, daemon=True)
+        self._thread.start()
+
+    # -- main thread -----------------------------------------------------------
+
+    def submit(self, name: str, pages: list[str]) -> None:
+        """Index shard ``name`` (its pages are paths relative to the output)."""
+        self._queue.put((name, sorted(pages)))
+
+    def finish(self, planned: list[str]) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if self._staging:
+            shutil.rmtree(self._staging, ignore_errors=True)
+        if self.error:
+            raise SearchIndexFailed(self.error)
+        self._remove_stale(set(planned))
+        path = os.path.join(self.output, MANIFEST)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as manifest:
+            json.dump(dict(sorted(self.fingerprints.items())), manifest, indent=0)
+            manifest.write("\n")
+
+    def _remove_stale(self, planned: set[str]) -> None:
+        """In-place builds: drop shards (and older layouts) no longer planned."""
+        root = os.path.join(self.output, BUNDLES)
+        if not os.path.isdir(root):
+            return
+        for entry in os.scandir(root):
+            if entry.is_dir() and entry.name in planned:
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+
+    # -- worker thread ---------------------------------------------------------
+
+    def _work(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self.error:
+                continue
+            name, pages = item
+            try:
+                self._one(name, pages)
+            except (OSError, SearchIndexFailed) as error:
+                self.error = f"search shard {name}: {error}"
+
+    def _staging_root(self) -> str:
+        if self._staging is None:
+            try:
+                parent = os.path.dirname(os.path.realpath(self.output))
+                self._staging = tempfile.mkdtemp(prefix=".search-", dir=parent)
+            except OSError:
+                self._staging = tempfile.mkdtemp(prefix="warta-search-")
+        return self._staging
+
+    def _fingerprint(self, name: str, pages: list[str]) -> str:
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(f"{self.engine}\0{name}\0".encode())
+        for page in pages:
+            digest.update(page.encode("utf-8", "surrogatepass") + b"\0")
+            with open(os.path.join(self.output, page), "rb") as source:
+                digest.update(source.read())
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def _one(self, name: str, pages: list[str]) -> None:
+        fingerprint = self._fingerprint(name, pages)
+        self.fingerprints[name] = fingerprint
+        target = os.path.join(self.output, BUNDLES, name)
+        previous = os.path.join(self.previous_root, BUNDLES, name)
+        if self.previous.get(name) == fingerprint and os.path.isdir(previous):
+            if not self.in_place:
+                shutil.copytree(previous, target, copy_function=_link_or_copy)
+            self.reused.append(name)
+            return
+        staging = os.path.join(self._staging_root(), name)
+        for page in pages:
+            os.makedirs(os.path.dirname(os.path.join(staging, page)), exist_ok=True)
+            _link_or_copy(os.path.join(self.output, page), os.path.join(staging, page))
+        shutil.rmtree(target, ignore_errors=True)
+        command = [sys.executable, "-m", "pagefind", "--site", staging,
+                   "--output-path", target, "--quiet"]  # fmt: skip
+        done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+        shutil.rmtree(staging, ignore_errors=True)
+        if done.returncode != 0:
+            raise SearchIndexFailed(f"pagefind failed: {done.stderr or done.stdout}")
+        self.indexed.append(name)
+
+
+# Pagefind 1.5 writes its filter and metadata indexes in an arbitrary order
+# (upstream issue Pagefind/pagefind#638; fragments are stable since 1.3), so
+# their names and bytes may differ between two runs over the same pages.
+_UNSTABLE = re.compile(
+    r"^pagefind/[^/]+/(filter/|index/|pagefind\.|pagefind-entry\.json$)"
+)
+
+
+def unstable_file(relative_path: str) -> bool:
+    """True for the search files that may differ between two identical builds."""
+    return bool(_UNSTABLE.match(relative_path))
