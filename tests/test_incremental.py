@@ -82,7 +82,7 @@ def test_edited_rebuild_equals_a_cold_build(tmp_path, corpus, edit):
     assert len(reused) > len(pages) / 2, (len(reused), len(pages))
 
 
-def test_parallel_markdown_gives_the_same_site_as_serial(tmp_path, corpus):
+def test_parallel_markdown_and_rendering_give_the_same_site_as_serial(tmp_path, corpus):
     parallel, serial = tmp_path / "parallel", tmp_path / "serial"
     build(corpus, parallel, PUBLISH_CONFIG, SITEURL=SITE, BUILD_PARALLEL_MIN_FILES=1)
     build(corpus, serial, PUBLISH_CONFIG, SITEURL=SITE, BUILD_WORKERS=1)

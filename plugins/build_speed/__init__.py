@@ -1,5 +1,5 @@
-"""Build speed: a reused Markdown converter, cached URLs, and a writer that
-renders only the pages whose inputs changed.
+"""Build speed: a reused Markdown converter, cached URLs, listings built
+from indexes, and a writer that renders only the pages whose inputs changed.
 
 Nothing here changes what is built; ``make bench`` checks that an edited
 rebuild equals a cold build, and the whole test suite runs with it.
@@ -8,9 +8,10 @@ rebuild equals a cold build, and the whole test suite runs with it.
 from pelican import signals
 from pelican.readers import MarkdownReader
 
+from .listings import index_listings, index_period_archives
 from .markdown_reader import ReusingMarkdownReader
 from .ordering import stabilise_order
-from .page_reuse import ReusingWriter, save_manifest
+from .page_reuse import ReusingWriter, flush_writer, save_manifest
 from .parallel_markdown import prefetch
 from .url_cache import cache_urls
 
@@ -35,7 +36,11 @@ def reusing_writer(pelican):
 def register():
     signals.readers_init.connect(use_reusing_reader)
     signals.article_generator_pretaxonomy.connect(stabilise_order)
+    signals.article_generator_pretaxonomy.connect(index_period_archives)
+    signals.article_generator_finalized.connect(index_listings)
     signals.article_generator_init.connect(prefetch)
     signals.all_generators_finalized.connect(cache_all_urls)
     signals.get_writer.connect(reusing_writer)
+    signals.article_writer_finalized.connect(flush_writer)
+    signals.page_writer_finalized.connect(flush_writer)
     signals.finalized.connect(save_manifest)

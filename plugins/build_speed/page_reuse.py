@@ -7,19 +7,26 @@ rendered: hard-linked when building into a fresh folder
 (``PREVIOUS_OUTPUT_PATH``, as ``make publish`` does), left alone when
 building in place (``make html``). ``make bench`` and the tests check that a
 rebuild after an edit equals a cold build.
+
+Pages that do need rendering are queued and rendered in a batch by
+``flush`` (``parallel_render.py``: on every core when there are many), at
+the end of the article and page writers, before the sitemap reads the
+output, and at the end of the build.
 """
 
 import json
 import logging
 import os
 import shutil
+from typing import NamedTuple
 
 from pelican import signals
 from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from .fingerprints import Fingerprinter
+from .parallel_render import render_all
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +42,16 @@ def load_manifest(root: str) -> dict[str, str]:
         return {}
 
 
+class _Job(NamedTuple):
+    name: str
+    path: str
+    template: object
+    context: dict
+    arguments: dict
+    relative_urls: bool
+    fingerprint: str | None
+
+
 class ReusingWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
@@ -47,6 +64,7 @@ class ReusingWriter(Writer):
         self.recorded: dict[str, str] = {}
         self.rendered = 0
         self.reused = 0
+        self._queue: list[_Job] = []
         _WRITERS[os.path.realpath(output_path)] = self
 
     # -- one output file ----------------------------------------------------
@@ -82,19 +100,46 @@ class ReusingWriter(Writer):
         return True
 
     def _render(self, name, template, context, arguments, relative_urls, fingerprint):
-        local = self._localcontext(context, name, arguments, relative_urls)
-        if local["localsiteurl"]:
-            context["localsiteurl"] = local["localsiteurl"]
-        output = template.render(local)
+        """Queue one page; ``flush`` renders the queue on every core."""
         path = sanitised_join(self.output_path, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with self._open_w(path, "utf-8", override=False) as target:
+        if path in self._overridden_files:  # Pelican's rule: keep the override
+            logger.info('Skipping "%s", not overwriting', path)
+            return
+        if path in self._written_files:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{path}" as Pelican has already written to it'
+            )
+        self._written_files.add(path)
+        self._queue.append(
+            _Job(name, path, template, context, arguments, relative_urls, fingerprint)
+        )
+
+    def _render_now(self, job) -> None:
+        """Runs in this process or in a forked child: render and write only."""
+        local = self._localcontext(
+            job.context, job.name, job.arguments, job.relative_urls
+        )
+        if local["localsiteurl"]:
+            job.context["localsiteurl"] = local["localsiteurl"]
+        output = job.template.render(local)
+        os.makedirs(os.path.dirname(job.path), exist_ok=True)
+        with open(job.path, "w", encoding="utf-8") as target:
             target.write(output)
-        if fingerprint is not None:
-            self.recorded[name] = fingerprint
+
+    def _rendered(self, job) -> None:
+        """Runs in this process once the page is on disk."""
+        if job.fingerprint is not None:
+            self.recorded[job.name] = job.fingerprint
         self.rendered += 1
-        logger.info('Writing "%s"', path)
-        signals.content_written.send(path, context=local)
+        logger.info('Writing "%s"', job.path)
+        signals.content_written.send(job.path, context=job.context)
+
+    def flush(self) -> None:
+        """Render every queued page (forked workers when there are many)."""
+        jobs, self._queue = self._queue, []
+        many = len(jobs) >= self.settings.get("BUILD_PARALLEL_MIN_FILES", 200)
+        workers = min(os.cpu_count() or 1, self.settings.get("BUILD_WORKERS", 2))
+        render_all(jobs, self._render_now, self._rendered, workers if many else 1)
 
     def _one(self, name, template, context, arguments, relative_urls, template_name,
              listed=None):  # fmt: skip
@@ -121,6 +166,7 @@ class ReusingWriter(Writer):
         if not name:
             return
         if override_output:  # rare: keep Pelican's own semantics
+            self.flush()
             self.rendered += 1
             return super().write_file(
                 name, template, context, relative_urls, paginated, template_name,
@@ -170,10 +216,17 @@ class ReusingWriter(Writer):
                 )
 
 
+def flush_writer(generator, writer) -> None:
+    """Receiver for ``article_writer_finalized`` and ``page_writer_finalized``."""
+    if isinstance(writer, ReusingWriter):
+        writer.flush()
+
+
 def save_manifest(pelican) -> None:
     writer = _WRITERS.pop(os.path.realpath(pelican.output_path), None)
     if writer is None:
         return
+    writer.flush()
     path = os.path.join(pelican.output_path, MANIFEST)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as manifest:

@@ -116,6 +116,11 @@ class SiteFilesGenerator:
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
     def generate_output(self, writer):
+        # The writer may hold rendered pages back to write them on every
+        # core (build_speed); the sitemap lists the output, so let it finish.
+        flush = getattr(writer, "flush", None)
+        if flush:
+            flush()
         for name, text in (
             ("sitemap.xml", self.sitemap()),
             ("robots.txt", self.robots()),
