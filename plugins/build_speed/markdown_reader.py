@@ -11,8 +11,9 @@ class ReusingMarkdownReader(MarkdownReader):
         super().__init__(*args, **kwargs)
         self._body = None  # converts documents (with the meta extension)
         self._fields = None  # converts formatted metadata such as Summary
-        # Converted ahead of time by parallel_markdown: {path: (html, meta)}.
-        self.prefetched: dict[str, tuple[str, dict]] = {}
+        # Converted ahead of time by parallel_markdown:
+        # {path: (html, raw metadata, {formatted field: html})}.
+        self.prefetched: dict[str, tuple[str, dict, dict]] = {}
 
     def _converters(self):
         if self._body is None:
@@ -21,14 +22,17 @@ class ReusingMarkdownReader(MarkdownReader):
             self._fields.preprocessors.deregister("meta")
         return self._body, self._fields
 
-    def _parse_metadata(self, meta):
+    def _parse_metadata(self, meta, formatted=None):
         formatted_fields = self.settings["FORMATTED_FIELDS"]
         output = {}
         for name, values in meta.items():
             name = name.lower()
             if name in formatted_fields:
-                self._fields.reset()
-                rendered = self._fields.convert("\n".join(values))
+                if formatted and name in formatted:
+                    rendered = formatted[name]
+                else:
+                    self._fields.reset()
+                    rendered = self._fields.convert("\n".join(values))
                 output[name] = self.process_metadata(name, rendered)
             elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
                 # Repeated single-value fields: the first wins, as in Pelican
@@ -44,8 +48,8 @@ class ReusingMarkdownReader(MarkdownReader):
         self._source_path = source_path
         body, _ = self._converters()
         if source_path in self.prefetched:
-            content, meta = self.prefetched.pop(source_path)
-            return content, self._parse_metadata(meta)
+            content, meta, formatted = self.prefetched.pop(source_path)
+            return content, self._parse_metadata(meta, formatted)
         body.reset()
         with pelican_open(source_path) as text:
             content = body.convert(text)

@@ -2,9 +2,10 @@
 
 Pelican reads files one by one. When a build has many files to convert (the
 reader cache has none of them), two forked workers convert them first; each
-returns only the HTML and the raw metadata lines, which pickle cheaply.
-Pelican's reader then finds the result waiting (``ReusingMarkdownReader``)
-and only parses the metadata. The output is the same as converting serially
+returns only the HTML, the raw metadata lines and the HTML of the formatted
+metadata fields (``Summary:``), which pickle cheaply. Pelican's reader then
+finds the result waiting (``ReusingMarkdownReader``) and only parses the
+metadata. The output is the same as converting serially
 (a test builds both ways and compares).
 """
 
@@ -17,20 +18,30 @@ from pelican.utils import pelican_open
 from .markdown_reader import ReusingMarkdownReader
 
 DEFAULT_MIN_FILES = 200  # below this, forking costs more than it saves
-_worker_markdown = None  # set in each worker process by _start_worker
+# Set in each worker process by _start_worker: (body, fields, formatted names).
+_worker: tuple[Markdown, Markdown, frozenset[str]] | None = None
 
 
-def _start_worker(markdown_settings) -> None:
-    global _worker_markdown
-    _worker_markdown = Markdown(**markdown_settings)
+def _start_worker(markdown_settings, formatted_fields) -> None:
+    global _worker
+    fields = Markdown(**markdown_settings)
+    fields.preprocessors.deregister("meta")
+    names = frozenset(name.lower() for name in formatted_fields)
+    _worker = (Markdown(**markdown_settings), fields, names)
 
 
 def _convert(path: str):
-    _worker_markdown.reset()
+    body, fields, formatted_names = _worker
+    body.reset()
     with pelican_open(path) as text:
-        html = _worker_markdown.convert(text)
-    meta = getattr(_worker_markdown, "Meta", {})
-    return path, html, {key: list(values) for key, values in meta.items()}
+        html = body.convert(text)
+    meta = {key: list(values) for key, values in getattr(body, "Meta", {}).items()}
+    formatted = {}
+    for key, values in meta.items():
+        if key.lower() in formatted_names:
+            fields.reset()
+            formatted[key.lower()] = fields.convert("\n".join(values))
+    return path, html, meta, formatted
 
 
 def prefetch(generator) -> None:
@@ -57,8 +68,12 @@ def prefetch(generator) -> None:
         return
     markdown_settings = readers[0].settings["MARKDOWN"]
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, _start_worker, (markdown_settings,)) as pool:
+    formatted_fields = settings["FORMATTED_FIELDS"]
+    arguments = (markdown_settings, formatted_fields)
+    with context.Pool(workers, _start_worker, arguments) as pool:
         converted = pool.map(_convert, todo, chunksize=32)
-    waiting = {path: (html, meta) for path, html, meta in converted}
+    waiting = {
+        path: (html, meta, formatted) for path, html, meta, formatted in converted
+    }
     for reader in readers:
         reader.prefetched = waiting
