@@ -13,6 +13,7 @@ from .markdown_reader import ReusingMarkdownReader
 from .ordering import stabilise_order
 from .page_reuse import ReusingWriter, flush_writer, save_manifest
 from .parallel_markdown import prefetch
+from .teasers import add_filter
 from .url_cache import cache_urls
 
 
@@ -34,6 +35,7 @@ def reusing_writer(pelican):
 
 
 def register():
+    signals.initialized.connect(add_filter)
     signals.readers_init.connect(use_reusing_reader)
     signals.article_generator_pretaxonomy.connect(stabilise_order)
     signals.article_generator_pretaxonomy.connect(index_period_archives)
