@@ -42,6 +42,9 @@ def is_article(content) -> bool:
 
 
 def _would_be(content, what: str) -> str:
+    if getattr(content, "status", None) != "draft":
+        # Published or hidden: exactly what Pelican itself uses (and caches).
+        return content.save_as if what == "SAVE_AS" else content.url
     explicit = content.metadata.get(what.lower())
     if explicit:
         return explicit

@@ -1,6 +1,7 @@
 """Checks on each release that was read: title, body, summary, embargo."""
 
 import datetime
+import functools
 import re
 
 from pelican.utils import slugify
@@ -65,12 +66,24 @@ def check_slug(content):
             yield problem("slug-kosong", path, line, value=title)
 
 
-def _term_slug(name: str, settings) -> str:
+@functools.lru_cache(maxsize=8192)
+def _slug_of(name: str, substitutions: tuple, preserve_case: bool, uni: bool) -> str:
     return slugify(
         name,
-        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+        regex_subs=[tuple(pair) for pair in substitutions],
+        preserve_case=preserve_case,
+        use_unicode=uni,
+    )
+
+
+def _term_slug(name: str, settings) -> str:
+    """The term's page slug (the same few terms recur in every release)."""
+    substitutions = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    return _slug_of(
+        name,
+        tuple(tuple(pair) for pair in substitutions),
+        settings.get("SLUGIFY_PRESERVE_CASE", False),
+        settings.get("SLUGIFY_USE_UNICODE", False),
     )
 
 
