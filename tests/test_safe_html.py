@@ -94,3 +94,29 @@ def test_the_editor_is_told_what_was_removed():
 )
 def test_what_press_releases_need_passes_unchanged(markdown_html):
     assert sanitise(markdown_html) == (markdown_html, [])
+
+
+def test_a_cached_rebuild_sanitises_the_same_and_still_warns(
+    tmp_path, caplog, monkeypatch
+):
+    """With the content cache on, results come from safe-html.pickle: the same
+    pages, nh3 not run again, and the editor is still told what was removed."""
+    import safe_html
+
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
+              "CONTENT_CACHING_LAYER": "reader", "CACHE_PATH": str(tmp_path / "c"),
+              "SITEURL": "https://x.test"}  # fmt: skip
+    first, second = tmp_path / "first", tmp_path / "second"
+    build(FIXTURES / "hostile", first, PUBLISH_CONFIG, **cached)
+    assert (tmp_path / "c" / "safe-html.pickle").is_file()
+
+    def not_again(html):
+        raise AssertionError("sanitised again instead of taken from the memo")
+
+    monkeypatch.setattr(safe_html, "sanitise", not_again)
+    caplog.clear()
+    build(FIXTURES / "hostile", second, PUBLISH_CONFIG, **cached)
+    assert (first / ARTICLE).read_bytes() == (second / ARTICLE).read_bytes()
+    assert "alert(" not in (second / ARTICLE).read_text("utf-8")
+    told = [r.getMessage() for r in caplog.records if "tempelan.md" in r.getMessage()]
+    assert any("<script>" in message for message in told)

@@ -8,6 +8,7 @@ editor as a warning naming the file (``editorial`` catalogue: ``html-dibuang``).
 Requires ``editorial``, listed before this plugin in ``PLUGINS``.
 """
 
+import os
 import re
 
 from pelican import signals
@@ -17,7 +18,25 @@ from editorial.problems import report
 from editorial.source import line_containing
 
 from .control import clean_metadata
+from .memo import SanitiseMemo
 from .sanitise import sanitise
+
+# One memo per build in progress, keyed by output folder (see memo.py).
+_MEMOS: dict[str, SanitiseMemo] = {}
+
+
+def _memo(settings) -> SanitiseMemo:
+    key = os.path.realpath(settings["OUTPUT_PATH"])
+    if key not in _MEMOS:
+        _MEMOS[key] = SanitiseMemo(settings)
+    return _MEMOS[key]
+
+
+def save_memo(pelican) -> None:
+    memo = _MEMOS.pop(os.path.realpath(pelican.output_path), None)
+    if memo is not None:
+        memo.save()
+
 
 _LABELS = (
     (re.compile(r"^<(\w+)>$"), "<{0}>"),
@@ -44,11 +63,12 @@ def _first_line(path, removed):
 
 
 def sanitise_content(content, context) -> None:
-    safe, removed = sanitise(getattr(content, "_content", None))
+    memo = _memo(content.settings)
+    safe, removed = memo.get(getattr(content, "_content", None) or "", sanitise)
     content._content = safe
     summary = content.metadata.get("summary")
     if summary:
-        safe_summary, removed_from_summary = sanitise(summary)
+        safe_summary, removed_from_summary = memo.get(summary, sanitise)
         content.metadata["summary"] = safe_summary
         content._summary = safe_summary
         removed = sorted(set(removed) | set(removed_from_summary))
@@ -94,3 +114,4 @@ def register():
     signals.page_generator_context.connect(clean_metadata)
     signals.article_generator_finalized.connect(sanitise_articles)
     signals.page_generator_finalized.connect(sanitise_pages)
+    signals.finalized.connect(save_memo)
