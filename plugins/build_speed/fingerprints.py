@@ -2,8 +2,9 @@
 
 A page's fingerprint covers the theme (every template file), the settings,
 what every page shows (navigation, regencies, feeds), and what this page
-shows: the releases on it (each one's source file and the derived data its
-page displays: URL, regencies, related releases, neighbours) and the other
+shows: the releases on it (what was read from each one's source file, and
+the derived data its page displays: URL, regencies, related releases,
+neighbours) and the other
 values the generator hands the template. Anything unknown makes the page
 unfingerprintable, and it is always rendered.
 """
@@ -82,13 +83,14 @@ class Fingerprinter:
         self._all_releases: str | None = None
 
     def base(self, content) -> str:
-        """A release as listings show it: its source, URL and regencies."""
+        """A release as listings show it: what was read from its source (the
+        body's HTML and every metadata field), its URL and its regencies."""
         key = id(content)
         if key not in self._base:
-            with open(content.source_path, "rb") as source:
-                data = source.read()
+            metadata = sorted(content.metadata.items())
+            read = (content.source_path, content._content, metadata)
             regencies = [r.slug for r in getattr(content, "regencies", [])]
-            self._base[key] = _hash(data, content.url, content.status, regencies)
+            self._base[key] = _hash(read, content.url, content.status, regencies)
         return self._base[key]
 
     def full(self, content) -> str:

@@ -33,20 +33,28 @@ class _Run:
         self.output = output
         self.pages = {s.name: [r.save_as for r in s.releases] for s in shards}
         self.pending: dict[str, set[str]] = {}
-        self.shard_of: dict[str, str] = {}
+        self.shard_of: dict[str, tuple[str, str]] = {}  # path → (shard, page)
+        # Written paths arrive as the writer spells them (no symlinks resolved):
+        # match them without a realpath() per file.
+        roots = {os.path.abspath(output), os.path.realpath(output)}
         for name, pages in self.pages.items():
-            paths = {os.path.join(output, page) for page in pages}
-            self.pending[name] = paths
-            self.shard_of.update(dict.fromkeys(paths, name))
+            self.pending[name] = set(pages)
+            for page in pages:
+                for root in roots:
+                    self.shard_of[os.path.normpath(os.path.join(root, page))] = (
+                        name,
+                        page,
+                    )
         self.submitted: set[str] = set()
         self.indexer = ShardIndexer(output, previous_root)
 
     def written(self, path: str) -> None:
-        name = self.shard_of.get(path)
-        if name is None or name in self.submitted:
+        found = self.shard_of.get(path)
+        if found is None or found[0] in self.submitted:
             return
+        name, page = found
         pending = self.pending[name]
-        pending.discard(path)
+        pending.discard(page)
         if not pending:
             self.submit(name)
 
@@ -70,15 +78,15 @@ def bundles_for(generators) -> None:
         return
     shards = plan_shards(context.get("articles", []), settings["SEARCH_SHARD_SIZE"])
     context["SEARCH_BUNDLES"] = [f"{BUNDLES}/{shard.name}/" for shard in shards]
-    output = os.path.realpath(settings["OUTPUT_PATH"])
+    output = settings["OUTPUT_PATH"]
     previous = settings.get("PREVIOUS_OUTPUT_PATH") or output
-    _RUNS[output] = _Run(output, previous, shards)
+    _RUNS[os.path.realpath(output)] = _Run(output, previous, shards)
 
 
 def on_written(path, context=None) -> None:
     if not _RUNS:
         return
-    path = os.path.realpath(path)
+    path = os.path.normpath(path)
     for run in _RUNS.values():
         run.written(path)
 

@@ -7,12 +7,13 @@ const yearSelect = form.querySelector("#tahun");
 const status = document.querySelector(".search-status");
 const results = document.querySelector(".search-results");
 const text = form.dataset;
-let pagefind;
+let pagefind; // the promise of the loaded engine
 
 // The index is split into shards by date, newest first (see the search_index
-// plugin): the first is loaded, the others merged into it.
-async function engine() {
-  if (!pagefind) {
+// plugin): the first is loaded, the others merged into it. Loaded once: the
+// filters and the first search may ask for it at the same time.
+function engine() {
+  pagefind ??= (async () => {
     const root = new URL(text.root, location.href);
     const [first, ...others] = text.bundles.split(" ").filter(Boolean);
     if (!first) throw new Error("no search index");
@@ -22,8 +23,8 @@ async function engine() {
     await Promise.all(
       others.map((bundle) => loaded.mergeIndex(new URL(bundle, root).href, { excerptLength: 30 })),
     );
-    pagefind = loaded;
-  }
+    return loaded;
+  })();
   return pagefind;
 }
 
