@@ -6,6 +6,7 @@ rebuild equals a cold build, and the whole test suite runs with it.
 """
 
 from pelican import signals
+from pelican.contents import Article, Page
 from pelican.readers import MarkdownReader
 
 from .listings import index_listings, index_period_archives
@@ -21,6 +22,14 @@ def use_reusing_reader(readers):
     for extension in MarkdownReader.file_extensions:
         if readers.reader_classes.get(extension) is MarkdownReader:
             readers.reader_classes[extension] = ReusingMarkdownReader
+
+
+def cache_urls_from_the_start(content):
+    """Receiver for ``content_object_init``: releases and pages (not static
+    files, whose URL an ``{attach}`` link may still move) cache their URL
+    from the first time it is read, which is after they are fully built."""
+    if isinstance(content, Article | Page):
+        cache_urls([content])
 
 
 def cache_all_urls(generators):
@@ -41,6 +50,7 @@ def register():
     signals.article_generator_pretaxonomy.connect(index_period_archives)
     signals.article_generator_finalized.connect(index_listings)
     signals.article_generator_init.connect(prefetch)
+    signals.content_object_init.connect(cache_urls_from_the_start)
     signals.all_generators_finalized.connect(cache_all_urls)
     signals.get_writer.connect(reusing_writer)
     signals.article_writer_finalized.connect(flush_writer)

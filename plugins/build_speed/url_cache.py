@@ -2,8 +2,10 @@
 
 Pelican recomputes ``url`` and ``save_as`` (string formatting over the whole
 metadata) on every access, some twenty times per release in our templates.
-Once every generator has read its content they no longer change, so each
-object moves to a subclass that caches both.
+They depend only on what the content was built from, so each release and
+page moves, as it is created, to a subclass that computes both once, on
+first use (after its constructor has finished: ``Article`` turns a future
+release into a draft after the ``content_object_init`` signal).
 """
 
 import functools
