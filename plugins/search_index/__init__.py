@@ -1,13 +1,15 @@
 """Static full-text search: Pagefind over the published release pages.
 
-Only release pages carry ``data-pagefind-body`` (never drafts), with
-``kabupaten`` and ``tahun`` filters. The index is split into shards by date
-(``shards.py``) and each shard is indexed as soon as its last release page
-is written, on a background thread, while Pelican writes the rest
-(``indexing.py``); unchanged shards are reused. The search page lists the
-shards (``SEARCH_BUNDLES`` in the template context) and merges them in the
-browser. Pagefind comes from PyPI (``pagefind[bin]``): nothing is downloaded
-at build time. ``SEARCH_INDEX = False`` skips it (the local preview does).
+Pagefind indexes one search record per published release (the theme's
+``search_record.html``: title and date as metadata, ``kabupaten`` and
+``tahun`` as filters, the body), never drafts. The records are rendered
+as soon as every release is read and checked, so the index is built on a
+background thread while Pelican writes the pages. The index is split into
+shards by date (``shards.py``), one Pagefind run each (``indexing.py``);
+unchanged shards are reused. The search page lists the shards
+(``SEARCH_BUNDLES`` in the template context) and merges them in the browser.
+Pagefind comes from PyPI (``pagefind[bin]``): nothing is downloaded at build
+time. ``SEARCH_INDEX = False`` skips it (the local preview does).
 """
 
 import logging
@@ -23,80 +25,45 @@ __all__ = ["SearchIndexFailed", "register"]
 
 logger = logging.getLogger(__name__)
 
-# One entry per build in progress, keyed by output folder; removed when the
+# One indexer per build in progress, keyed by output folder; removed when the
 # build finishes, so nothing outlives a build (autoreload, tests).
-_RUNS: dict[str, "_Run"] = {}
+_RUNS: dict[str, tuple[ShardIndexer, list[str]]] = {}
+
+RECORD_TEMPLATE = "search_record"
 
 
-class _Run:
-    def __init__(self, output, previous_root, shards):
-        self.output = output
-        self.pages = {s.name: [r.save_as for r in s.releases] for s in shards}
-        self.pending: dict[str, set[str]] = {}
-        self.shard_of: dict[str, tuple[str, str]] = {}  # path → (shard, page)
-        # Written paths arrive as the writer spells them (no symlinks resolved):
-        # match them without a realpath() per file.
-        roots = {os.path.abspath(output), os.path.realpath(output)}
-        for name, pages in self.pages.items():
-            self.pending[name] = set(pages)
-            for page in pages:
-                for root in roots:
-                    self.shard_of[os.path.normpath(os.path.join(root, page))] = (
-                        name,
-                        page,
-                    )
-        self.submitted: set[str] = set()
-        self.indexer = ShardIndexer(output, previous_root)
-
-    def written(self, path: str) -> None:
-        found = self.shard_of.get(path)
-        if found is None or found[0] in self.submitted:
-            return
-        name, page = found
-        pending = self.pending[name]
-        pending.discard(page)
-        if not pending:
-            self.submit(name)
-
-    def submit(self, name: str) -> None:
-        self.submitted.add(name)
-        self.indexer.submit(name, self.pages[name])
-
-    def finish(self) -> None:
-        for name in self.pages:
-            if name not in self.submitted:
-                self.submit(name)  # a page was not written: index what exists
-        self.indexer.finish(list(self.pages))
-
-
-def bundles_for(generators) -> None:
-    """Plan the shards once every release is known; tell the templates."""
-    settings = generators[0].settings
-    context = generators[0].context
+def start_indexing(generators) -> None:
+    """Once every release is read and checked: plan the shards, tell the
+    templates, and hand each shard's records to Pagefind in the background
+    while Pelican writes the site."""
+    articles_generator = generators[0]
+    settings = articles_generator.settings
+    context = articles_generator.context
     context["SEARCH_BUNDLES"] = []
     if not settings["SEARCH_INDEX"]:
         return
     shards = plan_shards(context.get("articles", []), settings["SEARCH_SHARD_SIZE"])
     context["SEARCH_BUNDLES"] = [f"{BUNDLES}/{shard.name}/" for shard in shards]
     output = settings["OUTPUT_PATH"]
-    previous = settings.get("PREVIOUS_OUTPUT_PATH") or output
-    _RUNS[os.path.realpath(output)] = _Run(output, previous, shards)
-
-
-def on_written(path, context=None) -> None:
-    if not _RUNS:
-        return
-    path = os.path.normpath(path)
-    for run in _RUNS.values():
-        run.written(path)
+    indexer = ShardIndexer(output, settings.get("PREVIOUS_OUTPUT_PATH") or output)
+    _RUNS[os.path.realpath(output)] = (indexer, [shard.name for shard in shards])
+    template = articles_generator.get_template(RECORD_TEMPLATE)
+    shared = {"SITEURL": context.get("SITEURL", ""),
+              "DEFAULT_LANG": settings["DEFAULT_LANG"]}  # fmt: skip
+    for shard in shards:
+        records = {
+            article.save_as: template.render(article=article, **shared)
+            for article in shard.releases
+        }
+        indexer.submit(shard.name, records)
 
 
 def finish(pelican) -> None:
     run = _RUNS.pop(os.path.realpath(pelican.output_path), None)
     if run is None:
         return
-    run.finish()
-    indexer = run.indexer
+    indexer, planned = run
+    indexer.finish(planned)
     logger.info(
         "Search index: %d shards indexed, %d reused",
         len(indexer.indexed),
@@ -110,6 +77,5 @@ def initialise(pelican) -> None:
 
 def register():
     signals.initialized.connect(initialise)
-    signals.all_generators_finalized.connect(bundles_for)
-    signals.content_written.connect(on_written)
+    signals.all_generators_finalized.connect(start_indexing)
     signals.finalized.connect(finish)

@@ -1,12 +1,13 @@
 """Run Pagefind over one shard at a time, on a background thread.
 
-Each shard's release pages are hard-linked into a staging folder beside the
-output (never inside it: other plugins walk the output) that mirrors their
-paths, so Pagefind sees exactly those pages and computes the
-same URLs. A shard whose pages are byte-identical to the previous build's
-(same Pagefind version) is taken from the previous output instead of being
-indexed again; fingerprints are kept in ``.warta/search.json``. One Pagefind
-runs at a time, so the build's memory peak is one shard's, not the archive's.
+Each shard's search records (one small HTML document per release, at the
+path of its page) are written into a staging folder beside the output
+(never inside it: other plugins walk the output), so Pagefind sees exactly
+those documents and computes the pages' URLs. A shard whose records are
+identical to the previous build's (same Pagefind version) is taken from the
+previous output instead of being indexed again; fingerprints are kept in
+``.warta/search.json``. One Pagefind runs at a time, so the build's memory
+peak is one shard's, not the archive's.
 """
 
 import hashlib
@@ -65,9 +66,9 @@ class ShardIndexer:
 
     # -- main thread -----------------------------------------------------------
 
-    def submit(self, name: str, pages: list[str]) -> None:
-        """Index shard ``name`` (its pages are paths relative to the output)."""
-        self._queue.put((name, sorted(pages)))
+    def submit(self, name: str, records: dict[str, str]) -> None:
+        """Index shard ``name``: ``{page path relative to the output: HTML}``."""
+        self._queue.put((name, dict(sorted(records.items()))))
 
     def finish(self, planned: list[str]) -> None:
         self._queue.put(None)
@@ -102,9 +103,9 @@ class ShardIndexer:
         while (item := self._queue.get()) is not None:
             if self.error:
                 continue
-            name, pages = item
+            name, records = item
             try:
-                self._one(name, pages)
+                self._one(name, records)
             except (OSError, SearchIndexFailed) as error:
                 self.error = f"search shard {name}: {error}"
 
@@ -117,18 +118,15 @@ class ShardIndexer:
                 self._staging = tempfile.mkdtemp(prefix="warta-search-")
         return self._staging
 
-    def _fingerprint(self, name: str, pages: list[str]) -> str:
+    def _fingerprint(self, name: str, records: dict[str, str]) -> str:
         digest = hashlib.blake2b(digest_size=16)
         digest.update(f"{self.engine}\0{name}\0".encode())
-        for page in pages:
-            digest.update(page.encode("utf-8", "surrogatepass") + b"\0")
-            with open(os.path.join(self.output, page), "rb") as source:
-                digest.update(source.read())
-            digest.update(b"\0")
+        for page, html in records.items():
+            digest.update(f"{page}\0{html}\0".encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def _one(self, name: str, pages: list[str]) -> None:
-        fingerprint = self._fingerprint(name, pages)
+    def _one(self, name: str, records: dict[str, str]) -> None:
+        fingerprint = self._fingerprint(name, records)
         self.fingerprints[name] = fingerprint
         target = os.path.join(self.output, BUNDLES, name)
         previous = os.path.join(self.previous_root, BUNDLES, name)
@@ -138,9 +136,11 @@ class ShardIndexer:
             self.reused.append(name)
             return
         staging = os.path.join(self._staging_root(), name)
-        for page in pages:
-            os.makedirs(os.path.dirname(os.path.join(staging, page)), exist_ok=True)
-            _link_or_copy(os.path.join(self.output, page), os.path.join(staging, page))
+        for page, html in records.items():
+            path = os.path.join(staging, page)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as record:
+                record.write(html)
         shutil.rmtree(target, ignore_errors=True)
         command = [sys.executable, "-m", "pagefind", "--site", staging,
                    "--output-path", target, "--quiet"]  # fmt: skip
