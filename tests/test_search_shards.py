@@ -21,11 +21,22 @@ def release(day: str):
     return SimpleNamespace(date=datetime.fromisoformat(day), name=day)
 
 
-def test_a_small_year_is_one_shard_and_years_come_newest_first():
+def test_small_years_are_packed_together_from_the_oldest():
+    days = [f"{year}-0{n}-01" for year in range(2016, 2026) for n in (1, 2, 3)]
+    releases = [release(day) for day in days]
+    shards = plan_shards(releases, limit=7)  # two years (6 releases) fit, three not
+    assert [s.name for s in shards] == [
+        "2024-2025", "2022-2023", "2020-2021", "2018-2019", "2016-2017",
+    ]  # fmt: skip
+    assert [r.name for r in shards[-1].releases][:4] == [
+        "2016-01-01", "2016-02-01", "2016-03-01", "2017-01-01",
+    ]  # fmt: skip
+
+
+def test_one_small_year_alone_is_named_by_its_year():
     releases = [release("2024-03-01"), release("2025-01-02"), release("2024-12-31")]
-    shards = plan_shards(releases, limit=10)
-    assert [s.name for s in shards] == ["2025", "2024"]
-    assert [r.name for r in shards[1].releases] == ["2024-03-01", "2024-12-31"]
+    assert [s.name for s in plan_shards(releases, limit=2)] == ["2025", "2024"]
+    assert [s.name for s in plan_shards(releases, limit=3)] == ["2024-2025"]
 
 
 def test_a_large_year_is_split_into_runs_of_whole_months():
@@ -52,6 +63,14 @@ def test_a_month_larger_than_the_limit_stays_whole():
         ("2025-06-06", 1),
         ("2025-05-05", 9),
     ]
+
+
+def test_a_large_year_is_not_packed_with_its_neighbours():
+    releases = [release(f"2025-{m:02d}-01") for m in range(1, 13)]
+    releases += [release("2024-06-01"), release("2026-06-01")]
+    assert [s.name for s in plan_shards(releases, 6)] == [
+        "2026", "2025-07-12", "2025-01-06", "2024",
+    ]  # fmt: skip
 
 
 def test_a_new_release_leaves_the_earlier_shards_of_its_year_alone():
@@ -102,7 +121,12 @@ def test_every_release_is_in_exactly_one_listed_shard(tmp_path, corpus):
         found = fragments(bundle)
         assert found, name
         urls += [f["url"] for f in found]
-        assert {f["filters"]["tahun"][0] for f in found} == {name[:4]}
+        years = {int(f["filters"]["tahun"][0]) for f in found}
+        first, _, last = name.partition("-")
+        if len(last) == 4:  # "2016-2019": whole years packed together
+            assert years <= set(range(int(first), int(last) + 1))
+        else:  # "2025" or "2025-01-06": one year
+            assert years == {int(first)}
     releases = sorted((tmp_path / "berita").glob("*/*/*/index.html"))
     expected = sorted(f"/{p.parent.relative_to(tmp_path)}/" for p in releases)
     assert sorted(urls) == expected  # each release once, nothing else

@@ -50,12 +50,17 @@ def start_indexing(generators) -> None:
     template = articles_generator.get_template(RECORD_TEMPLATE)
     shared = {"SITEURL": context.get("SITEURL", ""),
               "DEFAULT_LANG": settings["DEFAULT_LANG"]}  # fmt: skip
-    for shard in shards:
-        records = {
-            article.save_as: template.render(article=article, **shared)
-            for article in shard.releases
+
+    def records_of(releases):
+        # Rendered on the indexing thread when the shard's turn comes: only
+        # one shard's records are in memory at a time.
+        return lambda: {
+            release.save_as: template.render(article=release, **shared)
+            for release in releases
         }
-        indexer.submit(shard.name, records)
+
+    for shard in shards:
+        indexer.submit(shard.name, records_of(shard.releases))
 
 
 def finish(pelican) -> None:

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from importlib.metadata import version
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,18 @@ BUNDLES = "pagefind"
 
 class SearchIndexFailed(RuntimeError):
     pass
+
+
+# Records are rendered with Jinja on the indexing thread, and Jinja's caches
+# take locks: a process forked while this thread held one (build_speed
+# renders pages in forked workers) would wait for it forever. So a fork
+# waits until the records being rendered are done.
+_RENDERING = threading.Lock()
+os.register_at_fork(
+    before=_RENDERING.acquire,
+    after_in_parent=_RENDERING.release,
+    after_in_child=_RENDERING.release,
+)
 
 
 def _link_or_copy(source: str, target: str) -> None:
@@ -66,9 +79,9 @@ class ShardIndexer:
 
     # -- main thread -----------------------------------------------------------
 
-    def submit(self, name: str, records: dict[str, str]) -> None:
-        """Index shard ``name``: ``{page path relative to the output: HTML}``."""
-        self._queue.put((name, dict(sorted(records.items()))))
+    def submit(self, name: str, records: Callable[[], dict[str, str]]) -> None:
+        """Index shard ``name``; ``records()`` gives ``{page path: HTML}``."""
+        self._queue.put((name, records))
 
     def finish(self, planned: list[str]) -> None:
         self._queue.put(None)
@@ -105,9 +118,11 @@ class ShardIndexer:
                 continue
             name, records = item
             try:
-                self._one(name, records)
-            except (OSError, SearchIndexFailed) as error:
-                self.error = f"search shard {name}: {error}"
+                with _RENDERING:
+                    rendered = dict(sorted(records().items()))
+                self._one(name, rendered)
+            except Exception as error:  # reported by finish(), on the main thread
+                self.error = f"search shard {name}: {error!r}"
 
     def _staging_root(self) -> str:
         if self._staging is None:

@@ -1,12 +1,18 @@
 """Which releases go into which search-index shard.
 
 Pagefind holds a whole index in memory while it builds it (about 0.25 MB
-per page), and it can only rebuild an index whole. So the index is split
-into shards by publication date: one per year, or, when a year has more
-than ``SEARCH_SHARD_SIZE`` releases, runs of whole months packed greedily
-from January. A new release only touches the shard of its own months, and
-the search page merges the shards in the browser (Pagefind's
-``mergeIndex``), newest first.
+per page), and it can only rebuild an index whole; the browser, on the other
+hand, fetches a few files per shard for every search. So shards are cut by
+publication date, never larger than ``SEARCH_SHARD_SIZE`` releases where
+possible, and as few as that allows:
+
+- a year with more releases than that is cut into runs of whole months,
+  packed from January (a month larger than the limit stays whole);
+- smaller years are packed together, from the oldest, while they fit.
+
+New releases land in the newest shard, so the older ones stay as they are
+from build to build (and are reused). The search page merges the shards in
+the browser (Pagefind's ``mergeIndex``), newest first.
 """
 
 from collections import defaultdict
@@ -15,14 +21,8 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Shard:
-    name: str  # also its folder under pagefind/: "2025" or "2025-01-06"
+    name: str  # also its folder under pagefind/: "2025", "2016-2019", "2025-01-06"
     releases: list = field(default_factory=list)
-
-
-def _name(year: int, months: list[int], whole_year: bool) -> str:
-    if whole_year:
-        return f"{year:04d}"
-    return f"{year:04d}-{months[0]:02d}-{months[-1]:02d}"
 
 
 def _runs_of_months(counts: dict[int, int], limit: int) -> list[list[int]]:
@@ -40,18 +40,44 @@ def _runs_of_months(counts: dict[int, int], limit: int) -> list[list[int]]:
     return runs
 
 
+def _years_name(years: list[int]) -> str:
+    return f"{years[0]:04d}" if len(years) == 1 else f"{years[0]:04d}-{years[-1]:04d}"
+
+
 def plan_shards(releases, limit: int) -> list[Shard]:
     """Shards newest first; each release in exactly one, in the given order."""
     by_month: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
     for release in releases:
         by_month[release.date.year][release.date.month].append(release)
-    shards = []
-    for year in sorted(by_month, reverse=True):
+    shards: list[Shard] = []  # oldest first while building
+    packing: list[int] = []  # small years waiting to be packed together
+    packed = 0
+
+    def close_packing():
+        nonlocal packing, packed
+        if packing:
+            shard = Shard(_years_name(packing))
+            for year in packing:
+                for month in sorted(by_month[year]):
+                    shard.releases += by_month[year][month]
+            shards.append(shard)
+        packing, packed = [], 0
+
+    for year in sorted(by_month):
         months = by_month[year]
-        runs = _runs_of_months({m: len(items) for m, items in months.items()}, limit)
-        for run in reversed(runs):
-            shard = Shard(_name(year, run, whole_year=len(runs) == 1))
+        size = sum(len(items) for items in months.values())
+        if size <= limit:
+            if packed + size > limit:
+                close_packing()
+            packing.append(year)
+            packed += size
+            continue
+        close_packing()
+        counts = {month: len(items) for month, items in months.items()}
+        for run in _runs_of_months(counts, limit):
+            shard = Shard(f"{year:04d}-{run[0]:02d}-{run[-1]:02d}")
             for month in run:
                 shard.releases += months[month]
             shards.append(shard)
-    return shards
+    close_packing()
+    return shards[::-1]
