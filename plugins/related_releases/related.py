@@ -1,5 +1,6 @@
 """Scoring related releases from per-term indexes sorted by date."""
 
+import heapq
 from bisect import bisect_left
 from collections import defaultdict
 
@@ -29,6 +30,9 @@ def build_indexes(articles):
 
 def relate(articles, limit: int, window: int) -> None:
     index, keys = build_indexes(articles)
+    # Dates carry their time zone: differences of timestamps are exact here
+    # (releases are dated to the minute).
+    stamps = {id(article): article.date.timestamp() for article in articles}
     for article in articles:
         scores = defaultdict(int)
         found = {}
@@ -40,16 +44,18 @@ def relate(articles, limit: int, window: int) -> None:
                 if other is not article:
                     scores[id(other)] += weight
                     found[id(other)] = other
-
-        ranked = sorted(
-            found.values(),
-            key=lambda other, me=article: (
-                -scores[id(other)],
-                abs((other.date - me.date).total_seconds()),
-                other.slug,
+        # Most shared terms first, then the closest in time, then by slug;
+        # the candidate's position keeps ties in a stable order, as sorted()
+        # would. nsmallest(n, …) is sorted(…)[:n] without sorting them all.
+        mine = stamps[id(article)]
+        ranked = heapq.nsmallest(
+            limit,
+            (
+                (-scores[key], abs(stamps[key] - mine), other.slug, position, other)
+                for position, (key, other) in enumerate(found.items())
             ),
         )
-        article.related = ranked[:limit]
+        article.related = [entry[-1] for entry in ranked]
 
 
 def link_neighbours(articles) -> None:

@@ -62,8 +62,8 @@ def _first_line(path, removed):
     return min((line for line in lines if line), default=None)
 
 
-def sanitise_content(content, context) -> None:
-    memo = _memo(content.settings)
+def sanitise_content(content, context, memo=None) -> None:
+    memo = memo or _memo(content.settings)
     safe, removed = memo.get(getattr(content, "_content", None) or "", sanitise)
     content._content = safe
     summary = content.metadata.get("summary")
@@ -86,6 +86,7 @@ def sanitise_content(content, context) -> None:
 
 
 def sanitise_articles(generator) -> None:
+    memo = _memo(generator.settings)
     for article in [
         *generator.articles,
         *generator.translations,
@@ -94,10 +95,11 @@ def sanitise_articles(generator) -> None:
         *generator.drafts,
         *generator.drafts_translations,
     ]:
-        sanitise_content(article, generator.context)
+        sanitise_content(article, generator.context, memo)
 
 
 def sanitise_pages(generator) -> None:
+    memo = _memo(generator.settings)
     for page in [
         *generator.pages,
         *generator.translations,
@@ -106,7 +108,7 @@ def sanitise_pages(generator) -> None:
         *generator.draft_pages,
         *generator.draft_translations,
     ]:
-        sanitise_content(page, generator.context)
+        sanitise_content(page, generator.context, memo)
 
 
 def register():

@@ -55,7 +55,11 @@ def start_indexing(generators) -> None:
         # Rendered on the indexing thread when the shard's turn comes: only
         # one shard's records are in memory at a time.
         return lambda: {
-            release.save_as: template.render(article=release, **shared)
+            # The body as read (links not yet resolved: only its text is
+            # indexed), so the releases do not all keep a resolved copy.
+            release.save_as: template.render(
+                article=release, body=release._content, **shared
+            )
             for release in releases
         }
 
