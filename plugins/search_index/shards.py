@@ -1,6 +1,6 @@
 """Which releases go into which search-index shard.
 
-Pagefind holds a whole index in memory while it builds it (about 0.25 MB
+Pagefind holds a whole index in memory while it builds it (about 0.27 MB
 per page), and it can only rebuild an index whole; the browser, on the other
 hand, fetches a few files per shard for every search. So shards are cut by
 publication date, never larger than ``SEARCH_SHARD_SIZE`` releases where
