@@ -25,18 +25,31 @@ def test_small_years_are_packed_together_from_the_oldest():
     days = [f"{year}-0{n}-01" for year in range(2016, 2026) for n in (1, 2, 3)]
     releases = [release(day) for day in days]
     shards = plan_shards(releases, limit=7)  # two years (6 releases) fit, three not
+    # The newest year stands alone; the others pair up from the oldest.
     assert [s.name for s in shards] == [
-        "2024-2025", "2022-2023", "2020-2021", "2018-2019", "2016-2017",
+        "2025", "2024", "2022-2023", "2020-2021", "2018-2019", "2016-2017",
     ]  # fmt: skip
     assert [r.name for r in shards[-1].releases][:4] == [
         "2016-01-01", "2016-02-01", "2016-03-01", "2017-01-01",
     ]  # fmt: skip
 
 
-def test_one_small_year_alone_is_named_by_its_year():
-    releases = [release("2024-03-01"), release("2025-01-02"), release("2024-12-31")]
-    assert [s.name for s in plan_shards(releases, limit=2)] == ["2025", "2024"]
-    assert [s.name for s in plan_shards(releases, limit=3)] == ["2024-2025"]
+def test_the_newest_year_is_never_packed_with_older_ones():
+    releases = [release("2023-03-01"), release("2024-03-01"), release("2025-01-02")]
+    assert [s.name for s in plan_shards(releases, limit=10)] == ["2025", "2023-2024"]
+    assert [s.name for s in plan_shards(releases[:1], limit=10)] == ["2023"]
+
+
+def test_a_new_release_this_year_leaves_every_older_shard_alone():
+    releases = [release(f"{y}-0{m}-01") for y in range(2016, 2026) for m in (1, 2)]
+    before = {s.name: len(s.releases) for s in plan_shards(releases, 8)}
+    after = {
+        s.name: len(s.releases)
+        for s in plan_shards([*releases, release("2025-12-01")], 8)
+    }
+    changed = {name for name in before.keys() | after.keys()
+               if before.get(name) != after.get(name)}  # fmt: skip
+    assert changed == {"2025"}
 
 
 def test_a_large_year_is_split_into_runs_of_whole_months():

@@ -8,10 +8,12 @@ possible, and as few as that allows:
 
 - a year with more releases than that is cut into runs of whole months,
   packed from January (a month larger than the limit stays whole);
-- smaller years are packed together, from the oldest, while they fit.
+- smaller years are packed together, from the oldest, while they fit;
+- the newest year is never packed with older ones.
 
-New releases land in the newest shard, so the older ones stay as they are
-from build to build (and are reused). The search page merges the shards in
+New releases, and most edits, concern the newest year: only its shard is
+indexed again, the older ones stay as they are from build to build (and
+are reused). The search page merges the shards in
 the browser (Pagefind's ``mergeIndex``), newest first.
 """
 
@@ -63,9 +65,12 @@ def plan_shards(releases, limit: int) -> list[Shard]:
             shards.append(shard)
         packing, packed = [], 0
 
+    newest = max(by_month, default=None)
     for year in sorted(by_month):
         months = by_month[year]
         size = sum(len(items) for items in months.values())
+        if year == newest:
+            close_packing()
         if size <= limit:
             if packed + size > limit:
                 close_packing()
