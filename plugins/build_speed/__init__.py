@@ -32,13 +32,6 @@ def cache_urls_from_the_start(content):
         cache_urls([content])
 
 
-def cache_all_urls(generators):
-    for generator in generators:
-        for name in ("articles", "translations", "hidden_articles", "drafts",
-                     "pages", "hidden_pages", "draft_pages"):  # fmt: skip
-            cache_urls(getattr(generator, name, []))
-
-
 def reusing_writer(pelican):
     return ReusingWriter
 
@@ -51,7 +44,6 @@ def register():
     signals.article_generator_finalized.connect(index_listings)
     signals.article_generator_init.connect(prefetch)
     signals.content_object_init.connect(cache_urls_from_the_start)
-    signals.all_generators_finalized.connect(cache_all_urls)
     signals.get_writer.connect(reusing_writer)
     signals.article_writer_finalized.connect(flush_writer)
     signals.page_writer_finalized.connect(flush_writer)
