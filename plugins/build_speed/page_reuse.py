@@ -14,10 +14,8 @@ the end of the article and page writers, before the sitemap reads the
 output, and at the end of the build.
 """
 
-import json
 import logging
 import os
-import shutil
 from typing import NamedTuple
 
 from pelican import signals
@@ -25,21 +23,14 @@ from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .carried import link_or_copy, read_manifest, write_manifest
 from .fingerprints import Fingerprinter
 from .parallel_render import render_all
 
 logger = logging.getLogger(__name__)
 
-MANIFEST = os.path.join(".warta", "pages.json")
+MANIFEST = "pages.json"  # in .warta/ of the output
 _WRITERS: dict[str, "ReusingWriter"] = {}  # per build in progress, by output
-
-
-def load_manifest(root: str) -> dict[str, str]:
-    try:
-        with open(os.path.join(root, MANIFEST), encoding="utf-8") as manifest:
-            return json.load(manifest)
-    except (OSError, ValueError):
-        return {}
 
 
 class _Job(NamedTuple):
@@ -59,7 +50,7 @@ class ReusingWriter(Writer):
         self.in_place = os.path.realpath(self.previous_root) == os.path.realpath(
             output_path
         )
-        self.previous = load_manifest(self.previous_root)
+        self.previous = read_manifest(self.previous_root, MANIFEST)
         self.fingerprints = Fingerprinter(settings)
         self.recorded: dict[str, str] = {}
         self.rendered = 0
@@ -89,10 +80,7 @@ class ReusingWriter(Writer):
             return False
         if not self.in_place:
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copyfile(source, target)
+            link_or_copy(source, target)
         self._written_files.add(target)
         self.recorded[name] = fingerprint
         self.reused += 1
@@ -227,11 +215,7 @@ def save_manifest(pelican) -> None:
     if writer is None:
         return
     writer.flush()
-    path = os.path.join(pelican.output_path, MANIFEST)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as manifest:
-        json.dump(dict(sorted(writer.recorded.items())), manifest, indent=0)
-        manifest.write("\n")
+    write_manifest(pelican.output_path, MANIFEST, writer.recorded)
     logger.info(
         "Pages rendered: %d, reused unchanged: %d", writer.rendered, writer.reused
     )

@@ -9,7 +9,8 @@ shards by date (``shards.py``), one Pagefind run each (``indexing.py``);
 unchanged shards are reused. The search page lists the shards
 (``SEARCH_BUNDLES`` in the template context) and merges them in the browser.
 Pagefind comes from PyPI (``pagefind[bin]``): nothing is downloaded at build
-time. ``SEARCH_INDEX = False`` skips it (the local preview does).
+time. Shard manifests and reuse go through ``build_speed.carried``, shared
+with the page writer. ``SEARCH_INDEX = False`` skips it (the local preview does).
 """
 
 import logging

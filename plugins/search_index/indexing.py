@@ -11,7 +11,6 @@ peak is one shard's, not the archive's.
 """
 
 import hashlib
-import json
 import logging
 import os
 import queue
@@ -24,9 +23,11 @@ import threading
 from collections.abc import Callable
 from importlib.metadata import version
 
+from build_speed.carried import link_or_copy, read_manifest, write_manifest
+
 logger = logging.getLogger(__name__)
 
-MANIFEST = os.path.join(".warta", "search.json")
+MANIFEST = "search.json"  # in .warta/ of the output
 BUNDLES = "pagefind"
 
 
@@ -46,27 +47,12 @@ os.register_at_fork(
 )
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
-def load_manifest(root: str) -> dict[str, str]:
-    try:
-        with open(os.path.join(root, MANIFEST), encoding="utf-8") as manifest:
-            return json.load(manifest)
-    except (OSError, ValueError):
-        return {}
-
-
 class ShardIndexer:
     def __init__(self, output: str, previous_root: str):
         self.output = output
         self.previous_root = previous_root
         self.in_place = os.path.realpath(previous_root) == os.path.realpath(output)
-        self.previous = load_manifest(previous_root)
+        self.previous = read_manifest(previous_root, MANIFEST)
         self.engine = f"pagefind {version('pagefind')}"
         self.fingerprints: dict[str, str] = {}
         self.indexed: list[str] = []
@@ -91,11 +77,7 @@ class ShardIndexer:
         if self.error:
             raise SearchIndexFailed(self.error)
         self._remove_stale(set(planned))
-        path = os.path.join(self.output, MANIFEST)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as manifest:
-            json.dump(dict(sorted(self.fingerprints.items())), manifest, indent=0)
-            manifest.write("\n")
+        write_manifest(self.output, MANIFEST, self.fingerprints)
 
     def _remove_stale(self, planned: set[str]) -> None:
         """In-place builds: drop shards (and older layouts) no longer planned."""
@@ -147,7 +129,7 @@ class ShardIndexer:
         previous = os.path.join(self.previous_root, BUNDLES, name)
         if self.previous.get(name) == fingerprint and os.path.isdir(previous):
             if not self.in_place:
-                shutil.copytree(previous, target, copy_function=_link_or_copy)
+                shutil.copytree(previous, target, copy_function=link_or_copy)
             self.reused.append(name)
             return
         staging = os.path.join(self._staging_root(), name)
