@@ -2,7 +2,7 @@
 
 import heapq
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 REGENCY_WEIGHT = 3  # a shared regency counts for more than a shared tag
 TAG_WEIGHT = 1
@@ -15,47 +15,59 @@ def _terms(article):
         yield ("tag", tag.slug), TAG_WEIGHT
 
 
-def build_indexes(articles):
-    """``{term: [articles oldest first]}`` and each article's position in them."""
-    chronological = sorted(articles, key=lambda a: (a.date, a.slug))
+def build_indexes(chronological):
+    """``{term: [positions in chronological, ascending]}`` and each position's
+    weighted terms."""
     index = defaultdict(list)
-    for article in chronological:
-        for term, _ in _terms(article):
-            index[term].append(article)
-    keys = {
-        term: [(a.date, a.slug) for a in members] for term, members in index.items()
-    }
-    return index, keys
+    terms_at = []
+    for position, article in enumerate(chronological):
+        terms = list(_terms(article))
+        terms_at.append(terms)
+        for term, _ in terms:
+            index[term].append(position)
+    return index, terms_at
 
 
 def relate(articles, limit: int, window: int) -> None:
-    index, keys = build_indexes(articles)
+    chronological = sorted(articles, key=lambda a: (a.date, a.slug))
+    index, terms_at = build_indexes(chronological)
+    slugs = [article.slug for article in chronological]
     # Dates carry their time zone: differences of timestamps are exact here
     # (releases are dated to the minute).
-    stamps = {id(article): article.date.timestamp() for article in articles}
-    for article in articles:
-        scores = defaultdict(int)
-        found = {}
-        me = (article.date, article.slug)
-        for term, weight in _terms(article):
+    stamps = [article.date.timestamp() for article in chronological]
+    # A release's place in an index is where its (date, slug) would be
+    # inserted, before any equal ones: the first position holding that key.
+    first_of_key = {}
+    for position, article in enumerate(chronological):
+        first_of_key.setdefault((article.date, article.slug), position)
+    for me, article in enumerate(chronological):
+        start = first_of_key[(article.date, article.slug)]
+        # Counting in C: a term of weight w counts each neighbour w times.
+        # The Counter keeps the order in which candidates were first met.
+        scores = Counter()
+        for term, weight in terms_at[me]:
             members = index[term]
-            position = bisect_left(keys[term], me)
-            for other in members[max(0, position - window) : position + window + 1]:
-                if other is not article:
-                    scores[id(other)] += weight
-                    found[id(other)] = other
-        # Most shared terms first, then the closest in time, then by slug;
-        # the candidate's position keeps ties in a stable order, as sorted()
-        # would. nsmallest(n, …) is sorted(…)[:n] without sorting them all.
-        mine = stamps[id(article)]
+            place = bisect_left(members, start)
+            neighbours = members[max(0, place - window) : place + window + 1]
+            for _ in range(weight):
+                scores.update(neighbours)
+        scores.pop(me, None)
+        # Most shared terms first, then the closest in time, then by slug,
+        # then the order first met (as a stable sort would keep it). Only
+        # candidates scoring at least the limit-th best score can be ranked.
+        floor = 0
+        if 0 < limit < len(scores):
+            floor = heapq.nlargest(limit, scores.values())[-1]
+        mine = stamps[me]
         ranked = heapq.nsmallest(
             limit,
             (
-                (-scores[key], abs(stamps[key] - mine), other.slug, position, other)
-                for position, (key, other) in enumerate(found.items())
+                (-score, abs(stamps[other] - mine), slugs[other], met, other)
+                for met, (other, score) in enumerate(scores.items())
+                if score >= floor
             ),
         )
-        article.related = [entry[-1] for entry in ranked]
+        article.related = [chronological[entry[-1]] for entry in ranked]
 
 
 def link_neighbours(articles) -> None:
