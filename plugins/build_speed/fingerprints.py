@@ -38,7 +38,12 @@ class Unfingerprintable(Exception):
 def _hash(*parts) -> str:
     digest = hashlib.blake2b(digest_size=16)
     for part in parts:
-        digest.update(repr(part).encode("utf-8", "surrogatepass"))
+        if type(part) is str:  # most bytes hashed (bodies): skip repr's escaping
+            digest.update(b"s")
+            digest.update(part.encode("utf-8", "surrogatepass"))
+        else:
+            digest.update(b"r")
+            digest.update(repr(part).encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()
 
@@ -88,9 +93,11 @@ class Fingerprinter:
         key = id(content)
         if key not in self._base:
             metadata = sorted(content.metadata.items())
-            read = (content.source_path, content._content, metadata)
             regencies = [r.slug for r in getattr(content, "regencies", [])]
-            self._base[key] = _hash(read, content.url, content.status, regencies)
+            self._base[key] = _hash(
+                content.source_path, content._content, metadata,
+                content.url, content.status, regencies,
+            )  # fmt: skip
         return self._base[key]
 
     def full(self, content) -> str:
