@@ -4,14 +4,15 @@ Every page written gets a fingerprint (``fingerprints.py``); they are saved
 with the output in ``.warta/pages.json``. On the next build, a page whose
 fingerprint is unchanged is taken from the previous output instead of being
 rendered: hard-linked when building into a fresh folder
-(``PREVIOUS_OUTPUT_PATH``, as ``make publish`` does), left alone when
+(``PREVIOUS_OUTPUT_PATH``, as ``make publish`` does; on a background
+thread, finished by ``flush``), left alone when
 building in place (``make html``). ``make bench`` and the tests check that a
 rebuild after an edit equals a cold build.
 
 Pages that do need rendering are queued and rendered in a batch by
-``flush`` (``parallel_render.py``: on every core when there are many), at
-the end of the article and page writers, before the sitemap reads the
-output, and at the end of the build.
+``flush`` (``parallel_render.py``: on every core when there are many), once
+the links are done, at the end of the article and page writers, before the
+sitemap reads the output, and at the end of the build.
 """
 
 import logging
@@ -23,7 +24,7 @@ from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .carried import link_or_copy, read_manifest, write_manifest
+from .carried import BackgroundLinker, read_manifest, write_manifest
 from .fingerprints import Fingerprinter
 from .parallel_render import render_all
 
@@ -56,6 +57,7 @@ class ReusingWriter(Writer):
         self.rendered = 0
         self.reused = 0
         self._queue: list[_Job] = []
+        self._linker = BackgroundLinker()
         _WRITERS[os.path.realpath(output_path)] = self
 
     # -- one output file ----------------------------------------------------
@@ -79,8 +81,7 @@ class ReusingWriter(Writer):
         if not os.path.isfile(source):
             return False
         if not self.in_place:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            link_or_copy(source, target)
+            self._linker.link(source, target)
         self._written_files.add(target)
         self.recorded[name] = fingerprint
         self.reused += 1
@@ -123,7 +124,9 @@ class ReusingWriter(Writer):
         signals.content_written.send(job.path, context=job.context)
 
     def flush(self) -> None:
-        """Render every queued page (forked workers when there are many)."""
+        """Finish taking pages over, then render every queued page (forked
+        workers when there are many)."""
+        self._linker.drain()
         jobs, self._queue = self._queue, []
         many = len(jobs) >= self.settings.get("BUILD_PARALLEL_MIN_FILES", 200)
         workers = min(os.cpu_count() or 1, self.settings.get("BUILD_WORKERS", 2))
