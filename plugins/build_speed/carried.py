@@ -38,10 +38,12 @@ def link_or_copy(source: str, target: str) -> None:
 class BackgroundLinker:
     """Takes files over (``link_or_copy``) on a thread of its own.
 
-    Creating folders and links is system calls, which release the GIL: the
-    build goes on fingerprinting pages while they run. ``drain`` waits for
-    every queued file and raises the first error; call it before anything
-    reads the output or forks.
+    Creating folders and links is system calls, which release the GIL, so
+    part of them runs while the build fingerprints the next pages (the
+    thread waits for the GIL between calls, so most still runs at ``drain``:
+    15,000 links beside fingerprinting took 1.5-1.9 s instead of 2.0-2.6 s).
+    ``drain`` waits for every queued file and raises the first error; call
+    it before anything reads the output or forks.
     """
 
     def __init__(self):
