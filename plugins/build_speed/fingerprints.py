@@ -132,6 +132,13 @@ class Fingerprinter:
             )
         return self._all_releases
 
+    def prepare(self, context) -> None:
+        """Compute what most pages share (every release's digest, the site's)
+        before the pages are shared out to forked workers, so that each
+        worker does not compute them again."""
+        self.site(context)
+        self.all_releases(context)
+
     def value(self, value):
         if isinstance(value, Content):
             return self.full(value)

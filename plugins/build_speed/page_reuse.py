@@ -4,14 +4,14 @@ Every page written gets a fingerprint (``fingerprints.py``); they are saved
 with the output in ``.warta/pages.json``. On the next build, a page whose
 fingerprint is unchanged is taken from the previous output instead of being
 rendered: hard-linked when building into a fresh folder
-(``PREVIOUS_OUTPUT_PATH``, as ``make publish`` does; on a background
-thread, finished by ``flush``), left alone when
+(``PREVIOUS_OUTPUT_PATH``, as ``make publish`` does), left alone when
 building in place (``make html``). ``make bench`` and the tests check that a
 rebuild after an edit equals a cold build.
 
-Pages that do need rendering are queued and rendered in a batch by
-``flush`` (``parallel_render.py``: on every core when there are many), once
-the links are done, at the end of the article and page writers, before the
+Pages are queued as Pelican hands them over and settled in a batch by
+``flush`` (``parallel_render.py``: on every core when there are many): each
+is fingerprinted, then taken over or rendered, in whichever process gets
+it. Flushes happen at the end of the article and page writers, before the
 sitemap reads the output, and at the end of the build.
 """
 
@@ -24,7 +24,7 @@ from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .carried import BackgroundLinker, read_manifest, write_manifest
+from .carried import link_or_copy, read_manifest, write_manifest
 from .fingerprints import Fingerprinter
 from .parallel_render import render_all
 
@@ -33,15 +33,19 @@ logger = logging.getLogger(__name__)
 MANIFEST = "pages.json"  # in .warta/ of the output
 _WRITERS: dict[str, "ReusingWriter"] = {}  # per build in progress, by output
 
+TAKEN_OVER, RENDERED = "T", "R"  # how a page was settled, reported by workers
+
 
 class _Job(NamedTuple):
     name: str
     path: str
     template: object
     context: dict
-    arguments: dict
+    arguments: dict  # what the template gets
     relative_urls: bool
-    fingerprint: str | None
+    template_name: str | None
+    shown: dict  # what the fingerprint covers (a paginated page: its position)
+    listed: list | None  # the releases a paginated page lists
 
 
 class ReusingWriter(Writer):
@@ -57,7 +61,6 @@ class ReusingWriter(Writer):
         self.rendered = 0
         self.reused = 0
         self._queue: list[_Job] = []
-        self._linker = BackgroundLinker()
         _WRITERS[os.path.realpath(output_path)] = self
 
     # -- one output file ----------------------------------------------------
@@ -73,23 +76,9 @@ class ReusingWriter(Writer):
         local.update(arguments)
         return local
 
-    def _reuse(self, name, fingerprint, context) -> bool:
-        if fingerprint is None or self.previous.get(name) != fingerprint:
-            return False
-        source = sanitised_join(self.previous_root, name)
-        target = sanitised_join(self.output_path, name)
-        if not os.path.isfile(source):
-            return False
-        if not self.in_place:
-            self._linker.link(source, target)
-        self._written_files.add(target)
-        self.recorded[name] = fingerprint
-        self.reused += 1
-        signals.content_written.send(target, context=context)
-        return True
-
-    def _render(self, name, template, context, arguments, relative_urls, fingerprint):
-        """Queue one page; ``flush`` renders the queue on every core."""
+    def _queue_page(self, name, template, context, arguments, relative_urls,
+                    template_name, shown, listed=None):  # fmt: skip
+        """Queue one page; ``flush`` settles the queue on every core."""
         path = sanitised_join(self.output_path, name)
         if path in self._overridden_files:  # Pelican's rule: keep the override
             logger.info('Skipping "%s", not overwriting', path)
@@ -100,11 +89,21 @@ class ReusingWriter(Writer):
             )
         self._written_files.add(path)
         self._queue.append(
-            _Job(name, path, template, context, arguments, relative_urls, fingerprint)
-        )
+            _Job(name, path, template, context, arguments, relative_urls,
+                 template_name, shown, listed)
+        )  # fmt: skip
+
+    def _take_over(self, job) -> bool:
+        """The previous build's file, if it is still there."""
+        source = sanitised_join(self.previous_root, job.name)
+        if not os.path.isfile(source):
+            return False
+        if not self.in_place:
+            os.makedirs(os.path.dirname(job.path), exist_ok=True)
+            link_or_copy(source, job.path)
+        return True
 
     def _render_now(self, job) -> None:
-        """Runs in this process or in a forked child: render and write only."""
         local = self._localcontext(
             job.context, job.name, job.arguments, job.relative_urls
         )
@@ -115,30 +114,44 @@ class ReusingWriter(Writer):
         with open(job.path, "w", encoding="utf-8") as target:
             target.write(output)
 
-    def _rendered(self, job) -> None:
+    def _settle(self, job) -> str:
+        """Runs in this process or in a forked child: fingerprint the page,
+        then take it over or render it. Returns how, and the fingerprint."""
+        fingerprint = self.fingerprints.page(
+            job.context, job.template_name, job.name, job.shown, listed=job.listed
+        )
+        if (
+            fingerprint is not None
+            and self.previous.get(job.name) == fingerprint
+            and self._take_over(job)
+        ):
+            return TAKEN_OVER + fingerprint
+        self._render_now(job)
+        return RENDERED + (fingerprint or "")
+
+    def _settled(self, job, report: str) -> None:
         """Runs in this process once the page is on disk."""
-        if job.fingerprint is not None:
-            self.recorded[job.name] = job.fingerprint
-        self.rendered += 1
-        logger.info('Writing "%s"', job.path)
+        how, fingerprint = report[:1], report[1:]
+        if fingerprint:
+            self.recorded[job.name] = fingerprint
+        if how == TAKEN_OVER:
+            self.reused += 1
+        else:
+            self.rendered += 1
+            logger.info('Writing "%s"', job.path)
         signals.content_written.send(job.path, context=job.context)
 
     def flush(self) -> None:
-        """Finish taking pages over, then render every queued page (forked
-        workers when there are many)."""
-        self._linker.drain()
+        """Settle every queued page (forked workers when there are many)."""
         jobs, self._queue = self._queue, []
+        if not jobs:
+            return
         many = len(jobs) >= self.settings.get("BUILD_PARALLEL_MIN_FILES", 200)
         workers = min(os.cpu_count() or 1, self.settings.get("BUILD_WORKERS", 2))
-        render_all(jobs, self._render_now, self._rendered, workers if many else 1)
-
-    def _one(self, name, template, context, arguments, relative_urls, template_name,
-             listed=None):  # fmt: skip
-        fingerprint = self.fingerprints.page(
-            context, template_name, name, arguments, listed=listed
-        )
-        if not self._reuse(name, fingerprint, context):
-            self._render(name, template, context, arguments, relative_urls, fingerprint)
+        if many and workers > 1:
+            # Digests every worker needs, computed once before forking.
+            self.fingerprints.prepare(jobs[0].context)
+        render_all(jobs, self._settle, self._settled, workers if many else 1)
 
     # -- Pelican's entry point ------------------------------------------------
 
@@ -166,7 +179,8 @@ class ReusingWriter(Writer):
         if paginated is None:
             paginated = {k: v for k, v in kwargs.items() if k in ("articles", "dates")}
         if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
-            self._one(name, template, context, kwargs, relative_urls, template_name)
+            self._queue_page(name, template, context, kwargs, relative_urls,
+                             template_name, shown=kwargs)  # fmt: skip
             return
         per_page = (
             self.settings["PAGINATED_TEMPLATES"][template_name]
@@ -197,14 +211,10 @@ class ReusingWriter(Writer):
             # Fingerprint: the items on this page and where it sits among the
             # others; the paginator objects themselves are not compared.
             position = {**fixed, "page_number": number, "page_total": total}
-            page_name = page.save_as
-            fingerprint = self.fingerprints.page(
-                context, template_name, page_name, position, listed=listed
-            )
-            if not self._reuse(page_name, fingerprint, context):
-                self._render(
-                    page_name, template, context, arguments, relative_urls, fingerprint
-                )
+            self._queue_page(
+                page.save_as, template, context, arguments, relative_urls,
+                template_name, position, listed,
+            )  # fmt: skip
 
 
 def flush_writer(generator, writer) -> None:

@@ -1,13 +1,15 @@
 """Render a build's pages on every core: the pages are shared round-robin
 between this process and forked children, each writing its own share.
 
-Rendering a page reads the finished content and writes one file; nothing
-it computes is needed afterwards, so a forked child (which sees the same
-objects) can do it. Children report each page as they finish it through a
-pipe, and this process takes every follow-up step itself (signals, records)
-as the reports arrive, so the rest of the build sees the same sequence of
-events as when rendering serially, only sooner. A failure in a child stops
-the build with the child's traceback.
+Rendering a page reads the finished content and writes one file; all it
+hands back is a short line of text (``render(job)`` returns it: the page
+writer reports the page's fingerprint and whether it was rendered or taken
+over), so a forked child (which sees the same objects) can do it. Children
+report each page as they finish it through a pipe, and this process takes
+every follow-up step itself (``done(job, text)``: signals, records) as the
+reports arrive, so the rest of the build sees the same sequence of events
+as when rendering serially, only sooner. A failure in a child stops the
+build with the child's traceback.
 """
 
 import contextlib
@@ -29,8 +31,8 @@ def _child(jobs: Sequence, render: Callable, fd: int) -> None:
         with os.fdopen(fd, "w", buffering=1, encoding="utf-8") as report:
             try:
                 for index, job in enumerate(jobs):
-                    render(job)
-                    report.write(f"{index}\n")
+                    text = render(job) or ""
+                    report.write(f"{index} {text}\n")
             except BaseException:
                 report.write("E" + json.dumps(traceback.format_exc()) + "\n")
                 status = 1
@@ -51,7 +53,8 @@ class _Child:
             if line.startswith(b"E"):
                 self.error = json.loads(line[1:])
             else:
-                done(self.jobs[int(line)])
+                index, text = line.decode("utf-8").split(" ", 1)
+                done(self.jobs[int(index)], text)
                 self.finished += 1
 
     def poll(self, done: Callable) -> None:
@@ -83,11 +86,11 @@ class _Child:
 
 def render_all(jobs: Sequence, render: Callable, done: Callable, workers: int) -> None:
     """``render(job)`` every job, here and in ``workers - 1`` forked children;
-    ``done(job)`` runs here, in this process, once per job."""
+    ``done(job, text)`` runs here, in this process, once per job, with the
+    one-line text ``render`` returned (``""`` for None)."""
     if workers < 2 or len(jobs) < 2:
         for job in jobs:
-            render(job)
-            done(job)
+            done(job, render(job) or "")
         return
     shares = [jobs[number::workers] for number in range(workers)]
     children: list[_Child] = []
@@ -102,8 +105,7 @@ def render_all(jobs: Sequence, render: Callable, done: Callable, workers: int) -
             os.set_blocking(read_fd, False)
             children.append(_Child(pid, read_fd, share))
         for job in shares[0]:
-            render(job)
-            done(job)
+            done(job, render(job) or "")
             for child in children:
                 child.poll(done)
         for child in children:
