@@ -9,6 +9,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.readers import MarkdownReader
 
+from .heap import freeze_what_was_read, unfreeze
 from .listings import index_listings, index_period_archives
 from .markdown_reader import ReusingMarkdownReader
 from .ordering import stabilise_order
@@ -48,3 +49,5 @@ def register():
     signals.article_writer_finalized.connect(flush_writer)
     signals.page_writer_finalized.connect(flush_writer)
     signals.finalized.connect(save_manifest)
+    signals.article_generator_pretaxonomy.connect(freeze_what_was_read)
+    signals.finalized.connect(unfreeze)
