@@ -124,5 +124,25 @@ def write_corpus(count: int, folder: Path, seed: int = 2025) -> Path:
     return folder
 
 
+def add_newest_release(count: int, folder: Path, seed: int = 2025) -> Path:
+    """Write release ``count + 1`` of the same corpus, dated one minute after
+    the archive's span (the newest year): what an editor's commit usually is."""
+    corpus = Corpus(seed)
+    for number in range(1, count + 1):
+        corpus.release(number)  # advance the generator to the next release
+    relative, text, _ = corpus.release(count + 1)
+    date = START + timedelta(minutes=SPAN_MINUTES + 1)
+    header, body = text.split("\n\n", 1)
+    lines = [
+        f"Date: {date:%Y-%m-%d %H:%M}" if line.startswith("Date: ") else line
+        for line in header.split("\n")
+        if not line.startswith(("Image:", "Image_alt:"))
+    ]
+    path = folder / "berita" / f"{date:%Y}" / Path(relative).name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n\n" + body, encoding="utf-8")
+    return path
+
+
 if __name__ == "__main__":
     write_corpus(int(sys.argv[1]), Path(sys.argv[2]))

@@ -7,8 +7,12 @@ sides ``--repeats`` times and reporting medians:
 2. our ``make publish``, cold (pages, regency pages, feeds, search, checks);
 3. our ``make publish`` again after editing one release (the content cache
    and unchanged pages reused), ``--repeats`` times with a different release
-   each time; the last is checked equal to a cold build of the edits;
-4. the peak memory of each (``ru_maxrss`` of the build and its children).
+   each time, a release in the middle of the archive (its search shard is
+   indexed again);
+4. our ``make publish`` again after adding one release to the newest year,
+   what an editor's commit usually is; this last rebuild is checked equal
+   to a cold build of the edited corpus;
+5. the peak memory of each (``ru_maxrss`` of the build and its children).
 
 Every build writes into a new folder (no ``rm -rf`` just before writing).
 Prints a table and writes ``bench/result-N.json``. A command, not a test.
@@ -26,7 +30,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.corpus import write_corpus
+from benchmarks.corpus import add_newest_release, write_corpus
 from search_index.indexing import unstable_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,17 +141,20 @@ def main(argv=None) -> int:
     # accumulating), reusing the last cold build's cache and output; then a
     # cold build of the edited corpus to compare the last rebuild with.
     published = run / f"ours-{args.repeats - 1}"
-    edits, rebuilds = [], []
+    cache = run / f"cache-{args.repeats - 1}"
+    edits, rebuilds, added = [], [], None
     try:
         for number in range(args.repeats):
             edits.append(edit_one_release(corpus, number))
-            rebuilds.append(
-                our_build(corpus, published, run / f"cache-{args.repeats - 1}")
-            )
+            rebuilds.append(our_build(corpus, published, cache))
+        added = add_newest_release(args.n, corpus)
+        new_release = our_build(corpus, published, cache)
         our_build(corpus, run / "cold-edited", run / "cache-cold-edited")
     finally:
         for target, original in reversed(edits):
             target.write_text(original, encoding="utf-8")
+        if added is not None:
+            added.unlink()
     identical, differences = same_tree(published, run / "cold-edited")
     rebuild = (
         statistics.median(r[0] for r in rebuilds),
@@ -169,6 +176,9 @@ def main(argv=None) -> int:
         "ours_cold_median_s": ours_time,
         "rebuild_one_edit_s": rebuild[0],
         "rebuild_one_edit_samples_s": [r[0] for r in rebuilds],
+        "rebuild_new_release_s": new_release[0],
+        "rebuild_new_release_peak_mb": new_release[1],
+        "ratio_rebuild_new_release": new_release[0] / stock_time,
         "ours_without_search_s": without_search[0],
         "ours_without_search_peak_mb": without_search[1],
         "stock_peak_mb": stock_mem,
@@ -191,6 +201,12 @@ def main(argv=None) -> int:
             result["ratio_rebuild"],
         ),
         (
+            "ours, after adding a new release",
+            new_release[0],
+            new_release[1],
+            result["ratio_rebuild_new_release"],
+        ),
+        (
             "ours without Pagefind (Pelican only)",
             without_search[0],
             without_search[1],
@@ -203,7 +219,7 @@ def main(argv=None) -> int:
         print(f"{name:36} {seconds:9.2f} {memory:9.0f} {ratio:9.2f}")
     verdict = "yes" if identical else "NO " + ", ".join(differences)
     ratio = result["ratio_memory"]
-    print(f"\nmemory ratio {ratio:.2f}; edited rebuild equals cold: {verdict}")
+    print(f"\nmemory ratio {ratio:.2f}; rebuilt site equals a cold build: {verdict}")
     shutil.rmtree(run, ignore_errors=True)
     return 0 if identical else 1
 
