@@ -4,9 +4,8 @@ A page's fingerprint covers the theme (every template file), the settings,
 what every page shows (navigation, regencies, feeds), and what this page
 shows: the releases on it (what was read from each one's source file, and
 the derived data its page displays: URL, regencies, related releases,
-neighbours) and the other
-values the generator hands the template. Anything unknown makes the page
-unfingerprintable, and it is always rendered.
+neighbours) and the other values the generator hands the template. Anything
+unknown makes the page unfingerprintable, and it is always rendered.
 """
 
 import hashlib
