@@ -8,6 +8,7 @@ const status = document.querySelector(".search-status");
 const results = document.querySelector(".search-results");
 const text = form.dataset;
 let pagefind; // the promise of the loaded engine
+const shardOptions = { excerptLength: 30 }; // the first shard's and every merged one's
 
 // The index is split into shards by date, newest first (see the search_index
 // plugin): the first is loaded, the others merged into it. Loaded once: the
@@ -18,10 +19,10 @@ function engine() {
     const [first, ...others] = text.bundles.split(" ").filter(Boolean);
     if (!first) throw new Error("no search index");
     const loaded = await import(new URL(`${first}pagefind.js`, root).href);
-    await loaded.options({ excerptLength: 30 });
+    await loaded.options(shardOptions);
     await loaded.init();
     await Promise.all(
-      others.map((bundle) => loaded.mergeIndex(new URL(bundle, root).href, { excerptLength: 30 })),
+      others.map((bundle) => loaded.mergeIndex(new URL(bundle, root).href, shardOptions)),
     );
     return loaded;
   })();
