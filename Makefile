@@ -2,7 +2,8 @@
 # Paths may be overridden: make publish INPUTDIR=/abs/content OUTPUTDIR=/abs/out
 
 PYTHON      ?= python3
-VENV        := $(CURDIR)/.venv
+# The server's hooks and timer share one environment between checkouts (VENV=…).
+VENV        ?= $(CURDIR)/.venv
 BIN         := $(VENV)/bin
 STAMP       := $(VENV)/.installed
 PELICAN     := $(BIN)/pelican
@@ -22,7 +23,7 @@ PELICANOPTS ?= --log-handler plain
 CACHE_OVERRIDES := CACHE_CONTENT=true LOAD_CONTENT_CACHE=true 'CONTENT_CACHING_LAYER="reader"' 'CACHE_PATH="$(CACHEDIR)"'
 CACHEOPTS   := -e $(CACHE_OVERRIDES)
 
-.PHONY: help html regenerate serve devserver publish check new import linkcheck bench docs clean test lint format lock venv
+.PHONY: server-install help html regenerate serve devserver publish check new import linkcheck bench docs clean test lint format lock venv
 
 help:
 	@echo 'make html        build the site into $(OUTPUTDIR) (development settings)'
@@ -97,14 +98,21 @@ docs: $(STAMP)
 clean:
 	rm -rf "$(OUTPUTDIR)"
 
+# The newsroom server on this Debian machine (as root): user, bare repository
+# with checking and publishing hooks, systemd timer, nginx (docs/operasi.md).
+server-install:
+	bash deploy/install-server.sh
+
 # Debian packages the tests need, installed once: nginx (server test) and
-# chromium (browser tests, driven by Playwright with executable_path).
+# chromium (browser tests, driven by Playwright with executable_path),
+# systemd (systemd-analyze verify of the publishing units).
 TESTDEPS := $(VENV)/.testdeps
-DEBIAN_TEST_PACKAGES := nginx-light chromium
+DEBIAN_TEST_PACKAGES := nginx-light chromium systemd
 $(TESTDEPS): $(STAMP)
 	@missing=""; \
 	{ command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx; } || missing="$$missing nginx-light"; \
 	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	command -v systemd-analyze >/dev/null 2>&1 || missing="$$missing systemd"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages for the tests:$$missing"; \
 		export DEBIAN_FRONTEND=noninteractive; \

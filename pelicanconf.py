@@ -57,6 +57,7 @@ PLUGINS = [
     "site_files",
     "theme_assets",
     "search_index",
+    "embargo_schedule",
 ]
 # Share image when a release has no Image: (Open Graph, WhatsApp).
 DEFAULT_SHARE_IMAGE = "theme/images/bagikan.png"
