@@ -3,6 +3,7 @@ repository whose hooks check and publish pushes, the exact command the
 systemd timer runs (embargoes), one publish at a time, and the units as
 systemd sees them. Everything on this machine, nothing on the network."""
 
+import fcntl
 import os
 import pwd
 import re
@@ -247,3 +248,27 @@ def test_the_units_pass_systemd_analyze_verify(installed, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == "", done.stderr
+
+
+def test_main_cannot_be_rewound_or_deleted(installed):
+    server, editor = installed
+    head = git(server.repo, "rev-parse", "main").stdout.strip()
+    rewound = git(editor, "push", "--force", "origin", "HEAD~1:main", check=False)
+    assert rewound.returncode != 0
+    assert "[remote rejected]" in rewound.stderr
+    deleted = git(editor, "push", "origin", ":main", check=False)
+    assert deleted.returncode != 0
+    assert git(server.repo, "rev-parse", "main").stdout.strip() == head
+
+
+def test_a_publish_that_cannot_get_the_lock_says_so(installed):
+    server, _ = installed
+    command, environment = server.timer_command()
+    envfile = Path(environment["WARTA_ENV"])
+    impatient = envfile.with_name("sebentar.env")
+    impatient.write_text(envfile.read_text() + "WARTA_LOCK_TIMEOUT=1\n")
+    with open(server.home / "terbit.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        waited = run(command, env={"WARTA_ENV": str(impatient)}, check=False)
+    assert waited.returncode == 75
+    assert "penerbitan lain masih berjalan" in waited.stderr
