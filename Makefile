@@ -70,8 +70,9 @@ publish: $(STAMP)
 	@$(PY_NEWSROOM) -m newsroom.swap "$(OUTPUTDIR).baru" "$(OUTPUTDIR)"
 	@echo "Diterbitkan: $(OUTPUTDIR)"
 
+# With the reader cache, like html and publish: unchanged files are not read again.
 check: $(STAMP)
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -e EDITORIAL_CHECK_ONLY=true
+	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -e $(CACHE_OVERRIDES) EDITORIAL_CHECK_ONLY=true
 
 PY_NEWSROOM := PYTHONPATH="$(CURDIR)/plugins:$(CURDIR)" $(BIN)/python
 NEWSROOM := $(PY_NEWSROOM) -m newsroom --settings "$(CONFFILE)" --content "$(INPUTDIR)"
