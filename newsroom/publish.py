@@ -124,14 +124,17 @@ def _output(args, kind: str, source_dir: str | None = None) -> str:
     )
 
 
-def publish(args, after_build: Callable[[Path], None] | None = None) -> int:
+def publish(args, after_build=None, build=None) -> int:
+    """``after_build(site)`` runs between the build and its checks, and
+    ``build`` replaces Pelican (same arguments as ``_pelican``): hooks for
+    the tests, which thereby run every other step for real."""
+    build = build or _pelican
     source_dir = source.input_folder(args.input, os.getcwd())
     output = _output(args, folders.PUBLISH, source_dir)
     settings = read_settings(args.settings, override={"PATH": source_dir})
     siteurl = source.check_siteurl(args.siteurl or settings.get("SITEURL", ""))
     source.check_releases(source_dir, settings)
     timeout = lock_timeout(args.lock_timeout)
-    os.makedirs(os.path.dirname(output), exist_ok=True)
     workspace, replaced = None, False
     try:
         with PublishLock(output, timeout, _waiting(output)):
@@ -141,7 +144,7 @@ def publish(args, after_build: Callable[[Path], None] | None = None) -> int:
             siblings.remove_leftovers(output)
             workspace = siblings.new_workspace(output)
             site = os.path.join(workspace, siblings.BUILD)
-            if _pelican(args, source_dir, site, output, siteurl) != 0:
+            if build(args, source_dir, site, output, siteurl) != 0:
                 _say(f"Situs publik di {output} tidak diubah.")
                 return 1
             if after_build:
@@ -228,7 +231,7 @@ def prepare_preview(args) -> int:
     return 0
 
 
-def main(argv=None, after_build: Callable[[Path], None] | None = None) -> int:
+def main(argv=None, after_build=None, build=None) -> int:
     args = _parse(argv)
     try:
         if args.rollback:
@@ -237,7 +240,7 @@ def main(argv=None, after_build: Callable[[Path], None] | None = None) -> int:
             return clean(args)
         if args.preview:
             return prepare_preview(args)
-        return publish(args, after_build)
+        return publish(args, after_build, build)
     except Refusal as refusal:
         _say(str(refusal))
         if not (args.rollback or args.clean or args.preview):

@@ -197,6 +197,12 @@ def test_dot_segments_are_resolved_before_the_checks(tmp_path, content):
     assert_refused(result, "sama dengan INPUTDIR")
 
 
+def test_an_outputdir_in_a_missing_folder_is_refused(tmp_path, content):
+    result = publish(content, tmp_path / "srv-salah" / "www", tmp_path / "cache")
+    assert_refused(result, "folder induk", "tidak ada")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["isi"]
+
+
 def test_an_outputdir_that_is_a_file_is_refused(tmp_path, content):
     target = tmp_path / "situs.html"
     target.write_text("<p>bukan folder</p>\n")

@@ -1,8 +1,9 @@
 """Which folder a build may write: the checks made before anything is built.
 
-An output folder is refused when it is empty text, ``/``, a symbolic link,
-a file, when it is, holds or sits inside INPUTDIR, CACHEDIR, the project
-(except the project's own build folders) or a home folder, or when it is a
+An output folder is refused when it is empty text, ``/``, a symbolic link
+or a file; when its parent folder does not exist (a mistyped path); when it
+is, holds or sits inside INPUTDIR, CACHEDIR or the project (except the
+project's own build folders), or is or holds a home folder; or when it is a
 non-empty folder that no build of ours made. ``.warta/build.json``, written
 into every build, says which kind made a folder: a publish or a preview.
 Every path is checked as written once normalised (``~``, ``.``/``..``, trailing
@@ -71,7 +72,7 @@ def output_folder(
     cwd: str | None = None,
     input_dir: str | None = None,
     cache_dir: str | None = None,
-    project: str = PROJECT,
+    project: str | None = None,
     homes: set[str] | None = None,
     setting: str = "OUTPUTDIR",
 ) -> str:
@@ -81,6 +82,14 @@ def output_folder(
     if os.path.islink(path):
         raise Refusal(
             "symlink", subject, setting=setting, path=path, other=os.readlink(path)
+        )
+    if not os.path.isdir(os.path.dirname(path)):
+        raise Refusal(
+            "parent_missing",
+            subject,
+            setting=setting,
+            path=path,
+            parent=os.path.dirname(path),
         )
     guarded = [("INPUTDIR", input_dir), ("CACHEDIR", cache_dir)]
     for other_setting, other in guarded:
@@ -97,7 +106,7 @@ def output_folder(
                 other_setting=other_setting,
                 other=other,
             )
-    project = os.path.realpath(project)
+    project = os.path.realpath(project or PROJECT)
     found = relation(path, project)
     if found and not (found == "inside" and _in_project_outputs(path, project)):
         raise Refusal(

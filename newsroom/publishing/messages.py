@@ -37,6 +37,10 @@ CATALOGUE = {
         "Tulis jalur folder yang sebenarnya (setelah diperiksa tautannya) "
         "sebagai {setting}.",
     ),
+    "parent_missing": (
+        "folder induk “{parent}” dari {setting} “{path}” tidak ada.",
+        "Periksa ejaan {setting}, atau buat dulu folder induknya (mkdir -p {parent}).",
+    ),
     "file": (
         "{setting} “{path}” adalah berkas, bukan folder.",
         "Periksa ejaan {setting}; tujuan harus berupa folder (atau belum ada).",
