@@ -149,38 +149,55 @@ def publish(args, after_build=None, build=None) -> int:
                 return 1
             if after_build:
                 after_build(Path(site))
-            source.check_built_releases(site, source_dir, settings)
-            folders.write_marker(site, folders.PUBLISH)
-            broken, _checked = check_links(site, [siteurl])
-            if broken:
-                links = "\n".join(f"      {link}" for link in broken[:LINKS_SHOWN])
-                if len(broken) > LINKS_SHOWN:
-                    links += f"\n      … dan {len(broken) - LINKS_SHOWN} lagi"
-                raise Refusal(
-                    "broken_links",
-                    f"OUTPUTDIR={args.output}",
-                    count=len(broken),
-                    links=links,
-                )
+            _check_build(site, source_dir, settings, siteurl, subject)
             if same_site(site, output):
                 print(
                     f"Tidak ada perubahan: {output} sudah berisi situs yang sama; "
                     "tidak ditukar."
                 )
                 return 0
-            if swap_into_place(site, output):
-                siblings.keep_previous(site, output, workspace)
-                replaced = True
-                print(
-                    f"Diterbitkan: {output} (terbitan sebelumnya disimpan di "
-                    f"{siblings.previous_of(output)}; kembalikan dengan "
-                    f"make rollback OUTPUTDIR={output})"
-                )
-            else:
-                print(f"Diterbitkan: {output}")
+            replaced = _go_live(site, output, workspace)
             return 0
     finally:
         _cleanup(workspace, replaced)
+
+
+def _check_build(site: str, source_dir: str, settings, siteurl: str, subject) -> None:
+    """The new build may go live: it has a release, no preview address, no
+    broken internal link. Marks it as a publish."""
+    source.check_built_releases(site, source_dir, settings)
+    source.check_no_local_address(site, settings.get("LOCAL_SITEURL"))
+    folders.write_marker(site, folders.PUBLISH)
+    broken, _checked = check_links(site, [siteurl])
+    if broken:
+        links = "\n".join(f"      {link}" for link in broken[:LINKS_SHOWN])
+        if len(broken) > LINKS_SHOWN:
+            links += f"\n      … dan {len(broken) - LINKS_SHOWN} lagi"
+        raise Refusal("broken_links", subject, count=len(broken), links=links)
+
+
+def _go_live(site: str, output: str, workspace: str) -> bool:
+    """The one step that changes the live site. True when a previous site
+    was replaced (it is kept as OUTPUTDIR.lama, the one before in
+    ``workspace``)."""
+    if not swap_into_place(site, output):
+        print(f"Diterbitkan: {output}")
+        return False
+    previous = siblings.previous_of(output)
+    try:
+        siblings.keep_previous(site, output, workspace)
+    except OSError as error:
+        _say(
+            f"PERINGATAN: situs baru sudah tayang di {output}, tetapi terbitan "
+            f"sebelumnya tidak dapat disimpan sebagai {previous} "
+            f"({error.strerror}); make rollback tidak tersedia kali ini."
+        )
+        return True
+    print(
+        f"Diterbitkan: {output} (terbitan sebelumnya disimpan di {previous}; "
+        f"kembalikan dengan make rollback OUTPUTDIR={output})"
+    )
+    return True
 
 
 def _cleanup(workspace: str | None, detached: bool) -> None:
@@ -241,8 +258,12 @@ def main(argv=None, after_build=None, build=None) -> int:
         if args.preview:
             return prepare_preview(args)
         return publish(args, after_build, build)
-    except Refusal as refusal:
-        _say(str(refusal))
+    except (Refusal, OSError) as problem:
+        if isinstance(problem, OSError):
+            problem = Refusal(
+                "system", error=problem.strerror, path=problem.filename or ""
+            )
+        _say(str(problem))
         if not (args.rollback or args.clean or args.preview):
             _say(f"Situs publik di {args.output} tidak diubah.")
         return 1

@@ -4,6 +4,7 @@ build, an unchanged build, and rolling back (issues 13, 14 and 16).
 Real ``make publish`` runs in subprocesses on folders in ``tmp_path``.
 """
 
+import errno
 import fcntl
 import os
 import shutil
@@ -304,4 +305,56 @@ def test_the_old_site_is_gone_from_disk_eventually(tmp_path, live):
     deadline = time.monotonic() + 30
     while list(tmp_path.glob(".www.baru-*")) and time.monotonic() < deadline:
         threading.Event().wait(0.05)
+    assert not list(tmp_path.glob(".www.baru-*"))
+
+
+def test_a_release_linking_the_preview_address_never_goes_live(tmp_path, live):
+    """A link copied from the preview server (make devserver) into a release."""
+    before = tree_digest(live)
+    content = tmp_path / "isi"
+    shutil.copytree(CONTENT, content)
+    body = "Lihat [foto](http://127.0.0.1:8000/berita/2025/10/foto/)."
+    write_release(
+        content / "berita" / "2025",
+        "salin.md",
+        title="Tautan pratinjau",
+        date="2025-11-03",
+        body=body,
+    )
+    result = publish(content, live, tmp_path / "cache")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0, log
+    assert "alamat pratinjau http://127.0.0.1:8000" in log, log
+    assert "berita/2025/11/tautan-pratinjau/index.html" in log, log
+    assert tree_digest(live) == before
+
+
+def test_a_failing_exchange_is_reported_and_changes_nothing(
+    tmp_path, live, capfd, monkeypatch
+):
+    before = tree_digest(live)
+
+    def refused(new, published):
+        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV), published)
+
+    monkeypatch.setattr(publish_command, "swap_into_place", refused)
+    content = with_release(tmp_path, "baru", "Rilis yang tidak tertukar")
+    code = publish_command.main(
+        [
+            "--input",
+            str(content),
+            "--output",
+            str(live),
+            "--cache",
+            str(tmp_path / "cache"),
+            "--siteurl",
+            SITE["WARTA_SITEURL"],
+        ]
+    )
+    err = capfd.readouterr().err
+    assert code == 1
+    assert "GALAT: sistem menolak" in err, err
+    assert f"Situs publik di {live} tidak diubah." in err
+    assert "Traceback" not in err
+    assert tree_digest(live) == before
     assert not list(tmp_path.glob(".www.baru-*"))

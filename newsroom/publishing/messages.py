@@ -116,6 +116,16 @@ CATALOGUE = {
         "Perbaiki tautan, gambar, atau berkas yang disebut di atas, lalu "
         "terbitkan lagi.",
     ),
+    "local_address": (
+        "hasil pembangunan memuat alamat pratinjau {address} di {files}: "
+        "pembaca akan diarahkan ke komputer mereka sendiri.",
+        "Ganti tautan yang disalin dari pratinjau dengan alamat situs publik "
+        "(atau tautan relatif), dan periksa WARTA_SITEURL.",
+    ),
+    "system": (
+        "sistem menolak: {error} (“{path}”).",
+        "Periksa hak akses dan ruang kosong di folder itu, lalu ulangi.",
+    ),
     "nothing_to_restore": (
         "Tidak ada terbitan sebelumnya di “{path}” untuk dipulihkan.",
         "Pemulihan hanya mungkin setelah sedikitnya dua kali make publish.",

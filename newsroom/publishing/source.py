@@ -83,3 +83,30 @@ def check_built_releases(site: str, source: str, settings: dict) -> None:
             if pattern.fullmatch(relative.replace(os.sep, "/")):
                 return
     raise Refusal("build_no_release", f"INPUTDIR={source}", path=source)
+
+
+TEXT_SUFFIXES = (".html", ".xml", ".json", ".txt", ".webmanifest")
+SHOWN = 5
+
+
+def check_no_local_address(site: str, local_siteurl: str | None) -> None:
+    """No page, feed or sitemap of a publish points at the preview address
+    (``LOCAL_SITEURL``): a link copied from the preview, or a SITEURL that
+    Pelican took as relative."""
+    if not local_siteurl:
+        return
+    needle = local_siteurl.rstrip("/").encode()
+    found = []
+    for root, _dirs, files in os.walk(site):
+        for name in files:
+            if name.endswith(TEXT_SUFFIXES):
+                path = os.path.join(root, name)
+                with open(path, "rb") as file:
+                    if needle in file.read():
+                        found.append(os.path.relpath(path, site))
+    if found:
+        found.sort()
+        shown = ", ".join(f"“{name}”" for name in found[:SHOWN])
+        if len(found) > SHOWN:
+            shown += f" dan {len(found) - SHOWN} berkas lain"
+        raise Refusal("local_address", found[0], address=local_siteurl, files=shown)
