@@ -14,29 +14,34 @@ import os
 from search_index.indexing import unstable_file
 
 
-def _files(root: str) -> dict[str, str]:
-    found = {}
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            path = os.path.join(folder, name)
-            found[os.path.relpath(path, root).replace(os.sep, "/")] = path
+def _files(root: str) -> dict[str, tuple[int, str]]:
+    """``{relative path: (inode, path)}`` of every file under ``root``."""
+    found, folders = {}, [root]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                else:
+                    relative = os.path.relpath(entry.path, root).replace(os.sep, "/")
+                    found[relative] = (entry.inode(), entry.path)
     return found
 
 
 def same_site(new: str, live: str) -> bool:
     if not os.path.isdir(live):
         return False
+    # One inode number is one file only on one file system (publishing
+    # builds beside the live folder; a mount point there would differ).
+    one_device = os.stat(new).st_dev == os.stat(live).st_dev
     new_files, live_files = _files(new), _files(live)
     if new_files.keys() != live_files.keys():
         return False
-    for relative, path in new_files.items():
-        if unstable_file(relative):
+    for relative, (inode, path) in new_files.items():
+        live_inode, other = live_files[relative]
+        if (one_device and inode == live_inode) or unstable_file(relative):
             continue
-        other = live_files[relative]
-        first, second = os.stat(path), os.stat(other)
-        if (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino):
-            continue
-        if first.st_size != second.st_size:
+        if os.path.getsize(path) != os.path.getsize(other):
             return False
         if not filecmp.cmp(path, other, shallow=False):
             return False
