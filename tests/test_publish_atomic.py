@@ -15,6 +15,7 @@ import time
 
 import pytest
 
+from benchmarks.corpus import write_corpus
 from newsroom import publish as publish_command
 from search_index.indexing import unstable_file
 from tests.sitebuild import CONTENT, ROOT, make, write_release
@@ -166,13 +167,20 @@ def test_a_waiting_publish_goes_ahead_once_the_lock_is_free(tmp_path, live):
 
 def test_a_publish_killed_mid_build_leaves_the_live_site_byte_identical(tmp_path, live):
     before = tree_digest(live)
-    content = with_release(tmp_path, "baru", "Rilis yang terputus")
+    # Enough releases that the build is still writing pages when it is killed.
+    content = write_corpus(60, tmp_path / "korpus")
+    write_release(
+        content / "berita" / "2025",
+        "terputus.md",
+        title="Rilis yang terputus",
+        date="2025-11-03",
+        regencies="Tapin",
+    )
     run = start_publish(content, live, tmp_path / "cache")
     try:
         while run.poll() is None:
-            builds = list(tmp_path.glob(".www.baru-*/situs/theme"))
-            if builds:  # pages are being written
-                break
+            if list(tmp_path.glob(".www.baru-*/situs/berita/*/*/*/index.html")):
+                break  # release pages are being written
             time.sleep(0.005)
         assert run.poll() is None, "the build finished before it could be killed"
     finally:
