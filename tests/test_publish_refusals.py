@@ -287,3 +287,14 @@ def test_a_siteurl_with_a_trailing_slash_or_a_port_is_fine(tmp_path, content):
             env={"WARTA_SITEURL": siteurl},
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_file_of_someone_else_in_the_place_of_the_lock_is_left_alone(
+    tmp_path, content
+):
+    lock = tmp_path / "www.lock"
+    lock.write_text("catatan penting\n")
+    result = publish(content, tmp_path / "www", tmp_path / "cache")
+    assert_refused(result, "www.lock", "bukan berkas kunci kosong")
+    assert lock.read_text() == "catatan penting\n"
+    assert not (tmp_path / "www").exists()

@@ -9,6 +9,7 @@ a removed file's lock notices (another inode at the path) and locks again.
 import errno
 import fcntl
 import os
+import stat
 import time
 from collections.abc import Callable
 
@@ -66,14 +67,27 @@ class PublishLock:
             os.close(descriptor)  # released and removed meanwhile: lock anew
 
     def _open(self) -> int:
+        """The lock file: ours are always empty; a file with data in it
+        belongs to someone else and is neither locked nor removed."""
+        flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW
         try:
-            return os.open(
-                self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644
-            )
+            descriptor = os.open(self.path, flags, 0o644)
         except OSError as error:
             raise Refusal(
                 "lock_unusable", self.path, path=self.path, error=error.strerror
             ) from error
+        if (
+            not stat.S_ISREG(os.fstat(descriptor).st_mode)
+            or os.fstat(descriptor).st_size
+        ):
+            os.close(descriptor)
+            raise Refusal(
+                "lock_unusable",
+                self.path,
+                path=self.path,
+                error="bukan berkas kunci kosong",
+            )
+        return descriptor
 
     def _still_at_path(self, descriptor: int) -> bool:
         try:
