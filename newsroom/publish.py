@@ -82,7 +82,9 @@ def _waiting(output: str) -> Callable[[], None]:
 def _die_with_parent() -> None:
     """In the Pelican child: a killed publish takes its build down with it."""
     libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    prctl = getattr(libc, "prctl", None)  # Linux only
+    if prctl is not None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _pelican(args, source_dir: str, site: str, output: str, siteurl: str) -> int:
@@ -99,17 +101,8 @@ def _pelican(args, source_dir: str, site: str, output: str, siteurl: str) -> int
             f"CACHE_PATH={json.dumps(cache)}",
         ]
     command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        source_dir,
-        "-o",
-        site,
-        "-s",
-        args.settings,
-        *args.pelican_options,
-        "-e",
-        *overrides,
+        *(sys.executable, "-m", "pelican", source_dir, "-o", site),
+        *("-s", args.settings, *args.pelican_options, "-e", *overrides),
     ]
     return subprocess.run(command, preexec_fn=_die_with_parent).returncode
 
