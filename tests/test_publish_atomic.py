@@ -99,10 +99,20 @@ def test_two_publishes_at_once_take_turns_and_the_site_stays_whole(tmp_path, liv
     first = with_release(tmp_path, "satu", "Rilis pertama")
     second = with_release(tmp_path, "dua", "Rilis kedua")
     minimum = len(stable_files(live))
+    # Both are started while the lock is taken, so both surely contend for
+    # it; they are let go together.
+    lock = open(f"{live}.lock", "a+")  # noqa: SIM115 (held across the start)
+    fcntl.flock(lock, fcntl.LOCK_EX)
     runs = [
         start_publish(first, live, tmp_path / "cache"),
         start_publish(second, live, tmp_path / "cache"),
     ]
+    try:
+        for run in runs:
+            waiting = run.stderr.readline()
+            assert "Menunggu" in waiting, waiting
+    finally:
+        lock.close()
     observed, broken = 0, []
     while any(run.poll() is None for run in runs):
         observed += 1
