@@ -258,7 +258,8 @@ def main(argv=None, after_build=None, build=None) -> int:
             )
         _say(str(problem))
         if not (args.rollback or args.clean or args.preview):
-            _say(f"Situs publik di {args.output} tidak diubah.")
+            where = f" di {args.output}" if args.output and args.output.strip() else ""
+            _say(f"Situs publik{where} tidak diubah.")
         return 1
 
 
