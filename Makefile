@@ -10,6 +10,9 @@ PELICAN     := $(BIN)/pelican
 
 INPUTDIR    ?= $(CURDIR)/content
 OUTPUTDIR   ?= $(CURDIR)/output
+# The editor's preview (make html/devserver) never writes the published folder.
+PREVIEWDIR  ?= $(CURDIR)/pratinjau
+SERVEDIR    ?= $(PREVIEWDIR)
 CONFFILE    := $(CURDIR)/pelicanconf.py
 PUBLISHCONF := $(CURDIR)/publishconf.py
 CACHEDIR    ?= $(CURDIR)/cache
@@ -23,20 +26,21 @@ PELICANOPTS ?= --log-handler plain
 CACHE_OVERRIDES := CACHE_CONTENT=true LOAD_CONTENT_CACHE=true 'CONTENT_CACHING_LAYER="reader"' 'CACHE_PATH="$(CACHEDIR)"'
 CACHEOPTS   := -e $(CACHE_OVERRIDES)
 
-.PHONY: server-install help html regenerate serve devserver publish check new import linkcheck bench docs clean test lint format lock venv
+.PHONY: help html regenerate serve devserver publish rollback check new import linkcheck bench docs clean test lint format lock venv server-install
 
 help:
-	@echo 'make html        build the site into $(OUTPUTDIR) (development settings)'
-	@echo 'make regenerate  rebuild on every change'
-	@echo 'make serve       serve $(OUTPUTDIR) at http://$(BIND):$(PORT)/'
-	@echo 'make devserver   rebuild on change and serve'
-	@echo 'make publish     build with publishconf.py (absolute URLs from SITEURL)'
+	@echo 'make html        build a preview into $(PREVIEWDIR) (development settings)'
+	@echo 'make regenerate  rebuild the preview on every change'
+	@echo 'make serve       serve $(SERVEDIR) at http://$(BIND):$(PORT)/'
+	@echo 'make devserver   rebuild the preview (with drafts) on change and serve'
+	@echo 'make publish     build with publishconf.py into $(OUTPUTDIR), atomically'
+	@echo 'make rollback    put the previous publish back (again: undo)'
 	@echo 'make check       check every release without writing the site'
 	@echo 'make new TITLE="…" REGENCIES="…"   start a new release (draft)'
 	@echo 'make import FILE=rilis.txt          import a scraped press release'
 	@echo 'make linkcheck   check every internal link of $(OUTPUTDIR)'
 	@echo 'make bench N=5000   benchmark against stock Pelican'
-	@echo 'make clean       remove $(OUTPUTDIR)'
+	@echo 'make clean       remove $(PREVIEWDIR) and $(OUTPUTDIR)'
 	@echo 'make test        run the test suite'
 	@echo 'make lint        ruff check and format check'
 
@@ -47,34 +51,41 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@touch $@
 
+# Every target that writes a site goes through newsroom.publish first: it
+# refuses a folder that is not ours or is the other kind (publish/preview).
 html: $(STAMP)
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(CACHEOPTS)
+	@$(PUBLISHING) --preview --output "$(PREVIEWDIR)"
+	$(PELICAN) "$(INPUTDIR)" -o "$(PREVIEWDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(CACHEOPTS)
 
 regenerate: $(STAMP)
-	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(CACHEOPTS)
+	@$(PUBLISHING) --preview --output "$(PREVIEWDIR)"
+	$(PELICAN) -r "$(INPUTDIR)" -o "$(PREVIEWDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(CACHEOPTS)
 
+# Serves the preview; SERVEDIR=output serves the published site instead.
 serve: $(STAMP)
-	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS)
+	$(PELICAN) -l "$(INPUTDIR)" -o "$(SERVEDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS)
 
 # Drafts and embargoed releases are shown (marked) at /draf/…; errors do not stop the server.
 devserver: $(STAMP)
-	WARTA_PREVIEW=1 WARTA_DEVSERVER=1 $(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS) $(CACHEOPTS)
+	@WARTA_PREVIEW=1 $(PUBLISHING) --preview --output "$(PREVIEWDIR)"
+	WARTA_PREVIEW=1 WARTA_DEVSERVER=1 $(PELICAN) -lr "$(INPUTDIR)" -o "$(PREVIEWDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS) $(CACHEOPTS)
 
-# Atomic: build into a fresh folder beside OUTPUTDIR, swap it in only on success.
-# A failed build leaves the published OUTPUTDIR exactly as it was.
+# One entry point (newsroom/publish.py) for make, git hooks and timers: checks
+# the folders, holds OUTPUTDIR.lock, builds beside OUTPUTDIR, checks links,
+# swaps atomically, keeps the previous site as OUTPUTDIR.lama.
 publish: $(STAMP)
-	@rm -rf "$(OUTPUTDIR).baru"
-	@$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR).baru" -s "$(PUBLISHCONF)" $(PELICANOPTS) \
-		-e $(CACHE_OVERRIDES) 'PREVIOUS_OUTPUT_PATH="$(OUTPUTDIR)"' \
-		|| { rm -rf "$(OUTPUTDIR).baru"; echo "Situs publik di $(OUTPUTDIR) tidak diubah." >&2; exit 1; }
-	@$(PY_NEWSROOM) -m newsroom.swap "$(OUTPUTDIR).baru" "$(OUTPUTDIR)"
-	@echo "Diterbitkan: $(OUTPUTDIR)"
+	@$(PUBLISHING) --output "$(OUTPUTDIR)" --settings "$(PUBLISHCONF)" \
+		$(if $(PUBLISH_LOCK_TIMEOUT),--lock-timeout "$(PUBLISH_LOCK_TIMEOUT)") -- $(PELICANOPTS)
+
+rollback: $(STAMP)
+	@$(PUBLISHING) --rollback --output "$(OUTPUTDIR)"
 
 # With the reader cache, like html and publish: unchanged files are not read again.
 check: $(STAMP)
 	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -e $(CACHE_OVERRIDES) EDITORIAL_CHECK_ONLY=true
 
 PY_NEWSROOM := PYTHONPATH="$(CURDIR)/plugins:$(CURDIR)" $(BIN)/python
+PUBLISHING := $(PY_NEWSROOM) -m newsroom.publish --input "$(INPUTDIR)" --cache "$(CACHEDIR)"
 NEWSROOM := $(PY_NEWSROOM) -m newsroom --settings "$(CONFFILE)" --content "$(INPUTDIR)"
 
 new: $(STAMP)
@@ -96,8 +107,9 @@ linkcheck: $(STAMP)
 docs: $(STAMP)
 	@$(PY_NEWSROOM) -m newsroom.guide
 
-clean:
-	rm -rf "$(OUTPUTDIR)"
+clean: $(STAMP)
+	@$(PUBLISHING) --clean --preview --output "$(PREVIEWDIR)"
+	@$(PUBLISHING) --clean --output "$(OUTPUTDIR)"
 
 # The newsroom server on this Debian machine (as root): user, bare repository
 # with checking and publishing hooks, systemd timer, nginx (docs/operasi.md).

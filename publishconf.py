@@ -13,7 +13,8 @@ from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("WARTA_SITEURL", "https://warta.lkks-kalsel.or.id").rstrip("/")
 RELATIVE_URLS = False
-# make publish builds into a fresh folder and swaps it in (newsroom/swap.py).
+# make publish (newsroom/publish.py) builds into a fresh folder beside the
+# published one and swaps it in; Pelican must never empty a folder itself.
 DELETE_OUTPUT_DIRECTORY = False
 
 # Never the editor's preview: no draft or embargoed release is written.

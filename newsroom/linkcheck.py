@@ -78,11 +78,29 @@ def _target(output: Path, url_path: str) -> bool:
     return candidate.is_file() or (candidate / "index.html").is_file()
 
 
+def _resolved(url: str, base: str, hosts: set[str]) -> str | None:
+    """The URL path an internal link points at, or None (another site,
+    ``mailto:``, a fragment of the same page)."""
+    parts = urlsplit(url)
+    if parts.scheme and parts.scheme not in ("http", "https"):
+        return None  # mailto:, tel:
+    if parts.netloc and parts.netloc not in hosts:
+        return None  # another site
+    if not parts.path and not parts.netloc:
+        return None  # "#fragment" on the same page
+    resolved = urlsplit(urljoin("http://site" + base, url)).path
+    return posixpath.normpath(resolved) + ("/" if resolved.endswith("/") else "")
+
+
 def check_links(output, siteurls=()) -> tuple[list[BrokenLink], int]:
     """``(broken links, number of internal links checked)``."""
     output = Path(output)
     hosts = {urlsplit(url).netloc for url in siteurls if url}
     broken, checked = [], 0
+    # Most links are absolute or root-relative and repeat on every page
+    # (stylesheet, navigation, regencies): resolve and look each up once.
+    absolute: dict[str, str | None] = {}
+    exists: dict[str, bool] = {}
     for path in sorted(output.rglob("*")):
         if path.suffix == ".html":
             urls = _urls_in_html(path)
@@ -92,19 +110,18 @@ def check_links(output, siteurls=()) -> tuple[list[BrokenLink], int]:
             continue
         base = _page_url(output, path)
         for url in urls:
-            parts = urlsplit(url)
-            if parts.scheme and parts.scheme not in ("http", "https"):
-                continue  # mailto:, tel:
-            if parts.netloc and parts.netloc not in hosts:
-                continue  # another site
-            if not parts.path and not parts.netloc:
-                continue  # "#fragment" on the same page
-            resolved = urlsplit(urljoin("http://site" + base, url)).path
-            resolved = posixpath.normpath(resolved) + (
-                "/" if resolved.endswith("/") else ""
-            )
+            if url.startswith(("/", "http://", "https://")):
+                if url not in absolute:
+                    absolute[url] = _resolved(url, base, hosts)
+                resolved = absolute[url]
+            else:
+                resolved = _resolved(url, base, hosts)
+            if resolved is None:
+                continue
             checked += 1
-            if not _target(output, resolved):
+            if resolved not in exists:
+                exists[resolved] = _target(output, resolved)
+            if not exists[resolved]:
                 broken.append(BrokenLink(path.relative_to(output).as_posix(), url))
     return broken, checked
 

@@ -1,47 +1,66 @@
 """Put a freshly built site in place of the published one, atomically.
 
-``python -m newsroom.swap NEW PUBLISHED``: NEW (a complete build) takes the
-place of PUBLISHED. On Linux the two folders are exchanged in one
-``renameat2(RENAME_EXCHANGE)`` call, so a web server never sees a missing or
-half-written site; elsewhere two renames leave a window of microseconds.
-Both folders must be on one file system (the Makefile builds NEW beside
-PUBLISHED).
+On Linux the two folders are exchanged in one ``renameat2(RENAME_EXCHANGE)``
+call, so a web server never sees a missing or half-written site. Only where
+the system lacks that call (``ENOSYS``, or ``EINVAL`` from a file system
+without exchange) do two renames do it, leaving a window of microseconds; any
+other error stops with both folders as they were. Both folders must be on one
+file system (publishing builds beside the published folder).
 
-The previous site is then renamed ``PUBLISHED.lama-…`` and deleted by a
-detached process: the new site is live already, and deleting tens of
-thousands of files took 1.5 s of every ``make publish`` at 10,000 releases.
-Leftovers of an interrupted deletion are removed by the next swap.
+Called by ``newsroom.publish`` with the publish lock held; there is no
+command of its own, so that every swap goes through that lock.
 """
 
 import ctypes
 import ctypes.util
-import glob
+import errno
 import os
 import shutil
-import sys
-import time
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
+UNSUPPORTED = (errno.ENOSYS, errno.EINVAL)
 
 
-def _exchange(first: str, second: str) -> bool:
-    """Swap two paths atomically; False when the system cannot."""
+def _renameat2(first: str, second: str) -> None:
+    """Exchange two paths; OSError (``ENOSYS`` when libc lacks the call)."""
     libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+    renameat2 = None
+    if libc_name:
+        renameat2 = getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None)
     if renameat2 is None:
-        return False
+        raise OSError(errno.ENOSYS, "renameat2 is not available")
     result = renameat2(
         AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE
     )
-    return result == 0
+    if result != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), first, None, second)
 
 
-def _delete_detached(paths: list[str]) -> None:
-    """Delete ``paths`` in a process of their own that outlives this one."""
+def swap_into_place(new: str, published: str) -> bool:
+    """``new`` takes the place of ``published``. True when there was a
+    published site: it is now at the path ``new`` had; False on a first
+    publish (``new`` simply moved)."""
+    if not os.path.lexists(published):
+        os.rename(new, published)
+        return False
+    try:
+        _renameat2(new, published)
+    except OSError as error:
+        if error.errno not in UNSUPPORTED:
+            raise
+        held = f"{new}.tukar"
+        os.rename(published, held)
+        os.rename(new, published)
+        os.rename(held, new)
+    return True
+
+
+def delete_detached(paths: list[str]) -> None:
+    """Delete ``paths`` in a process of their own that outlives this one:
+    the new site is live already, and deleting tens of thousands of files
+    took 1.5 s of every publish at 10,000 releases."""
     if not paths:
         return
     child = os.fork()
@@ -59,25 +78,3 @@ def _delete_detached(paths: list[str]) -> None:
         finally:
             os._exit(0)
     os.waitpid(child, 0)
-
-
-def swap_into_place(new: str, published: str) -> None:
-    new, published = os.path.abspath(new), os.path.abspath(published)
-    leftovers = glob.glob(glob.escape(published) + ".lama-*")
-    previous = f"{published}.lama-{os.getpid()}-{time.time_ns()}"
-    if not os.path.isdir(published):
-        os.rename(new, published)
-    elif _exchange(new, published):
-        os.rename(new, previous)  # new now holds the previous site
-        leftovers.append(previous)
-    else:
-        os.rename(published, previous)
-        os.rename(new, published)
-        leftovers.append(previous)
-    _delete_detached(leftovers)
-
-
-if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: python -m newsroom.swap NEW PUBLISHED")
-    swap_into_place(sys.argv[1], sys.argv[2])

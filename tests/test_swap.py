@@ -1,12 +1,12 @@
-"""make publish's last step: the new site takes the published one's place at
-once; the previous one is deleted afterwards, in the background."""
+"""make publish's last step: the new site takes the published one's place in
+one atomic exchange; the previous site is left where the new one was."""
 
-import subprocess
-import sys
-import time
+import errno
 
+import pytest
+
+from newsroom import swap
 from newsroom.swap import swap_into_place
-from tests.sitebuild import ROOT
 
 
 def site(folder, text):
@@ -15,39 +15,53 @@ def site(folder, text):
     return folder
 
 
-def eventually_gone(pattern_parent, prefix, seconds=20.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if not [p for p in pattern_parent.iterdir() if p.name.startswith(prefix)]:
-            return True
-        time.sleep(0.05)
-    return False
+def text_of(folder):
+    return (folder / "berita" / "index.html").read_text(encoding="utf-8")
 
 
-def test_the_new_site_is_in_place_and_the_old_one_goes(tmp_path):
+def test_the_new_site_is_in_place_and_the_old_one_where_the_new_was(tmp_path):
     published = site(tmp_path / "situs", "lama")
-    new = site(tmp_path / "situs.baru", "baru")
-    swap_into_place(str(new), str(published))
-    assert (published / "berita" / "index.html").read_text(encoding="utf-8") == "baru"
-    assert not new.exists()  # free for the next build at once
-    assert eventually_gone(tmp_path, "situs.lama-")
+    new = site(tmp_path / "baru", "baru")
+    assert swap_into_place(str(new), str(published)) is True
+    assert text_of(published) == "baru"
+    assert text_of(new) == "lama"
 
 
 def test_the_first_publish_just_moves_the_build(tmp_path):
-    new = site(tmp_path / "situs.baru", "baru")
-    swap_into_place(str(new), str(tmp_path / "situs"))
-    assert (tmp_path / "situs" / "berita" / "index.html").is_file()
+    new = site(tmp_path / "baru", "baru")
+    assert swap_into_place(str(new), str(tmp_path / "situs")) is False
+    assert text_of(tmp_path / "situs") == "baru"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["situs"]
 
 
-def test_leftovers_of_an_interrupted_deletion_are_removed(tmp_path):
+@pytest.mark.parametrize("code", [errno.ENOSYS, errno.EINVAL])
+def test_two_renames_only_where_the_system_lacks_the_exchange(
+    tmp_path, monkeypatch, code
+):
+    def unsupported(first, second):
+        raise OSError(code, "no renameat2")
+
+    monkeypatch.setattr(swap, "_renameat2", unsupported)
     published = site(tmp_path / "situs", "lama")
-    site(tmp_path / "situs.lama-1-2", "sisa")
-    new = site(tmp_path / "situs.baru", "baru")
-    result = subprocess.run(
-        [sys.executable, "-m", "newsroom.swap", str(new), str(published)],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert eventually_gone(tmp_path, "situs.lama-")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["situs"]
+    new = site(tmp_path / "baru", "baru")
+    assert swap_into_place(str(new), str(published)) is True
+    assert text_of(published) == "baru"
+    assert text_of(new) == "lama"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["baru", "situs"]
+
+
+@pytest.mark.parametrize("code", [errno.EACCES, errno.EXDEV, errno.EBUSY])
+def test_any_other_failure_stops_with_both_folders_as_they_were(
+    tmp_path, monkeypatch, code
+):
+    def failing(first, second):
+        raise OSError(code, "refused")
+
+    monkeypatch.setattr(swap, "_renameat2", failing)
+    published = site(tmp_path / "situs", "lama")
+    new = site(tmp_path / "baru", "baru")
+    with pytest.raises(OSError, match="refused") as raised:
+        swap_into_place(str(new), str(published))
+    assert raised.value.errno == code
+    assert text_of(published) == "lama"
+    assert text_of(new) == "baru"

@@ -6,11 +6,15 @@ path of its page) are written into a staging folder beside the output
 those documents and computes the pages' URLs. A shard whose records are
 identical to the previous build's (same Pagefind version) is taken from the
 previous output instead of being indexed again; fingerprints are kept in
-``.warta/search.json``. One Pagefind runs at a time, so the build's memory
-peak is one shard's, not the archive's.
+``.warta/search.json``. A shard is only taken when it is complete: its
+record (``COMPLETE``, written after Pagefind succeeded) has the fingerprint
+and lists every file with its size, and all of them are still there. One
+Pagefind runs at a time, so the build's memory peak is one shard's, not the
+archive's.
 """
 
 import hashlib
+import json
 import logging
 import os
 import queue
@@ -29,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 MANIFEST = "search.json"  # in .warta/ of the output
 BUNDLES = "pagefind"
+COMPLETE = ".warta-complete.json"  # in each shard folder, written last
 
 
 class SearchIndexFailed(RuntimeError):
@@ -127,7 +132,7 @@ class ShardIndexer:
         self.fingerprints[name] = fingerprint
         target = os.path.join(self.output, BUNDLES, name)
         previous = os.path.join(self.previous_root, BUNDLES, name)
-        if self.previous.get(name) == fingerprint and os.path.isdir(previous):
+        if self.previous.get(name) == fingerprint and _complete(previous, fingerprint):
             if not self.in_place:
                 shutil.copytree(previous, target, copy_function=link_or_copy)
             self.reused.append(name)
@@ -145,14 +150,53 @@ class ShardIndexer:
         shutil.rmtree(staging, ignore_errors=True)
         if done.returncode != 0:
             raise SearchIndexFailed(f"pagefind failed: {done.stderr or done.stdout}")
+        _record_complete(target, fingerprint)
         self.indexed.append(name)
+
+
+def _shard_files(shard: str) -> dict[str, int]:
+    sizes = {}
+    for folder, _dirs, names in os.walk(shard):
+        for name in names:
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, shard).replace(os.sep, "/")
+            if relative != COMPLETE:
+                sizes[relative] = os.stat(path).st_size
+    return sizes
+
+
+def _record_complete(shard: str, fingerprint: str) -> None:
+    record = {
+        "fingerprint": fingerprint,
+        "files": dict(sorted(_shard_files(shard).items())),
+    }
+    with open(os.path.join(shard, COMPLETE), "w", encoding="utf-8") as file:
+        json.dump(record, file, indent=0)
+
+
+def _complete(shard: str, fingerprint: str) -> bool:
+    """The shard Pagefind wrote for ``fingerprint``, with none of its files
+    missing or cut short (a killed copy, a deletion, a concurrent build)."""
+    try:
+        with open(os.path.join(shard, COMPLETE), encoding="utf-8") as file:
+            record = json.load(file)
+        if record["fingerprint"] != fingerprint:
+            return False
+        for relative, size in record["files"].items():
+            if os.stat(os.path.join(shard, relative)).st_size != size:
+                return False
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+    return True
 
 
 # Pagefind 1.5 writes its filter and metadata indexes in an arbitrary order
 # (upstream issue Pagefind/pagefind#638; fragments are stable since 1.3), so
 # their names and bytes may differ between two runs over the same pages.
+# The completion record lists those names and sizes, so it varies with them.
 _UNSTABLE = re.compile(
-    r"^pagefind/[^/]+/(filter/|index/|pagefind\.|pagefind-entry\.json$)"
+    r"^pagefind/[^/]+/(filter/|index/|pagefind\.|pagefind-entry\.json$"
+    r"|\.warta-complete\.json$)"
 )
 
 

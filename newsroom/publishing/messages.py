@@ -1,0 +1,155 @@
+"""Every refusal an operator or editor can get from publishing, in Indonesian.
+
+A refusal names what it is about (the setting and its normalised value), says
+what is wrong, and how to fix it, rendered like the editorial messages:
+``GALAT: OUTPUTDIR “/srv/www” … \n    Perbaikan: …``. ``subject`` (the
+setting as the operator wrote it) is kept for callers and tests.
+"""
+
+CATALOGUE = {
+    "empty": (
+        "{setting} kosong: tidak ada folder tujuan.",
+        "Isi {setting} dengan jalur folder, misalnya "
+        "{setting}=/srv/warta-lkks/output (variabel CI yang belum diisi?).",
+    ),
+    "root": (
+        "{setting} adalah akar sistem berkas “/”.",
+        "Pilih folder khusus untuk situs, misalnya /srv/warta-lkks/output.",
+    ),
+    "overlaps": (
+        "{setting} “{path}” {relation} {other_setting} “{other}”: isinya akan "
+        "terhapus atau tertimpa.",
+        "Pilih folder lain di luar {other_setting}, misalnya /srv/warta-lkks/output.",
+    ),
+    "project": (
+        "{setting} “{path}” {relation} folder proyek “{other}”: berkas proyek "
+        "akan terhapus.",
+        "Gunakan bawaan (output/ untuk terbitan, pratinjau/ untuk pratinjau) "
+        "atau folder di luar proyek, misalnya /srv/warta-lkks/output.",
+    ),
+    "home": (
+        "{setting} “{path}” {relation} folder rumah (home) “{other}”: berkas "
+        "pribadi seperti .ssh akan terhapus.",
+        "Pilih sub-folder khusus untuk situs, misalnya {other}/warta/output.",
+    ),
+    "symlink": (
+        "{setting} “{path}” adalah tautan simbolik ke “{other}”.",
+        "Tulis jalur folder yang sebenarnya (setelah diperiksa tautannya) "
+        "sebagai {setting}.",
+    ),
+    "parent_missing": (
+        "folder induk “{parent}” dari {setting} “{path}” tidak ada.",
+        "Periksa ejaan {setting}, atau buat dulu folder induknya (mkdir -p {parent}).",
+    ),
+    "file": (
+        "{setting} “{path}” adalah berkas, bukan folder.",
+        "Periksa ejaan {setting}; tujuan harus berupa folder (atau belum ada).",
+    ),
+    "unreadable": (
+        "{setting} “{path}” tidak dapat dibaca ({error}).",
+        "Periksa hak akses folder itu.",
+    ),
+    "foreign": (
+        "{setting} “{path}” berisi berkas yang bukan hasil pembangunan Warta LKKS "
+        "(tidak ada .warta/build.json), misalnya “{example}”.",
+        "Pilih folder kosong atau folder yang belum ada. Berkas yang perlu ikut "
+        "terbit (misalnya berkas verifikasi mesin pencari) taruh di content/.",
+    ),
+    "is_preview": (
+        "{setting} “{path}” berisi pratinjau (make html/devserver), bukan situs "
+        "terbitan: server pratinjau yang masih berjalan akan menulis draf ke sana.",
+        "Terbitkan ke folder lain (bawaan: output/); pratinjau punya foldernya "
+        "sendiri, PREVIEWDIR (bawaan: pratinjau/).",
+    ),
+    "is_published": (
+        "{setting} “{path}” berisi situs terbitan (make publish): pratinjau "
+        "tidak boleh menulis draf ke sana.",
+        "Gunakan folder pratinjau sendiri, misalnya PREVIEWDIR=pratinjau (bawaan).",
+    ),
+    "previous_foreign": (
+        "“{path}” sudah ada dan bukan terbitan Warta LKKS sebelumnya; "
+        "penerbitan akan menimpanya.",
+        "Pindahkan atau hapus “{path}” dulu: nama itu dipakai untuk menyimpan "
+        "terbitan sebelumnya.",
+    ),
+    "lock_unusable": (
+        "berkas kunci “{path}” tidak dapat dipakai ({error}).",
+        "Hapus atau pindahkan “{path}”; nama itu dipakai sebagai kunci penerbitan.",
+    ),
+    "lock_timeout": (
+        "Penerbitan lain ke “{path}” masih berjalan (kunci “{lock}”); sudah "
+        "menunggu {seconds} detik.",
+        "Tunggu sampai penerbitan itu selesai lalu ulangi, atau tunggu lebih "
+        "lama dengan PUBLISH_LOCK_TIMEOUT=<detik>.",
+    ),
+    "lock_timeout_invalid": (
+        "PUBLISH_LOCK_TIMEOUT “{value}” bukan jumlah detik.",
+        "Tulis bilangan detik, misalnya PUBLISH_LOCK_TIMEOUT=300.",
+    ),
+    "input_missing": (
+        "INPUTDIR “{path}” tidak ada.",
+        "Periksa ejaan jalurnya; bawaan: content/ di folder proyek.",
+    ),
+    "input_not_folder": (
+        "INPUTDIR “{path}” bukan folder.",
+        "INPUTDIR harus folder naskah (berisi berita/ dan pages/).",
+    ),
+    "input_no_release": (
+        "INPUTDIR “{path}” tidak berisi satu berita pun (tidak ada berkas .md di "
+        "{article_paths}).",
+        "Periksa INPUTDIR: menerbitkan situs tanpa berita akan mengosongkan "
+        "situs publik.",
+    ),
+    "build_no_release": (
+        "hasil pembangunan tidak berisi satu berita pun yang terbit (semua "
+        "berita draf atau masih diembargo?).",
+        "Periksa Status: dan Date: berita di INPUTDIR “{path}”; situs publik "
+        "tidak dikosongkan.",
+    ),
+    "siteurl": (
+        "WARTA_SITEURL “{value}” bukan alamat situs: {reason}.",
+        "Tulis alamat lengkap dengan skema dan tanpa jalur, misalnya "
+        "WARTA_SITEURL=https://warta.lkks-kalsel.or.id",
+    ),
+    "broken_links": (
+        "hasil pembangunan berisi {count} tautan internal rusak:\n{links}",
+        "Perbaiki tautan, gambar, atau berkas yang disebut di atas, lalu "
+        "terbitkan lagi.",
+    ),
+    "local_address": (
+        "hasil pembangunan memuat alamat pratinjau {address} di {files}: "
+        "pembaca akan diarahkan ke komputer mereka sendiri.",
+        "Ganti tautan yang disalin dari pratinjau dengan alamat situs publik "
+        "(atau tautan relatif), dan periksa WARTA_SITEURL.",
+    ),
+    "system": (
+        "sistem menolak: {error} (“{path}”).",
+        "Periksa hak akses dan ruang kosong di folder itu, lalu ulangi.",
+    ),
+    "nothing_to_restore": (
+        "Tidak ada terbitan sebelumnya di “{path}” untuk dipulihkan.",
+        "Pemulihan hanya mungkin setelah sedikitnya dua kali make publish.",
+    ),
+}
+
+RELATIONS = {
+    "same": "sama dengan",
+    "contains": "berisi",
+    "inside": "berada di dalam",
+}
+
+
+class Refusal(Exception):
+    """Publishing stops before changing anything; ``str()`` is the message."""
+
+    def __init__(self, code: str, subject: str = "", **fields):
+        self.code = code
+        self.subject = subject
+        self.fields = fields
+        message, hint = CATALOGUE[code]
+        self.message = message.format(**fields)
+        self.hint = hint.format(**fields)
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return f"GALAT: {self.message}\n    Perbaikan: {self.hint}"
