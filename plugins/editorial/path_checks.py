@@ -1,0 +1,143 @@
+"""Content paths an editor wrote that would read or publish the wrong file.
+
+- a symlink anywhere under PATH (checked before any generator walks PATH:
+  Pelican's walk follows symlinks, into loops and out of ``content/``);
+- a ``{static}``/``{attach}``/``{filename}`` link or an ``Image:`` that leaves
+  PATH, is an absolute path or a URL, or names a hidden or backup file;
+- a Markdown file the build does not read (outside ARTICLE_PATHS and
+  PAGE_PATHS, or skipped by the excludes): a release that never appears.
+"""
+
+import html
+import os
+import re
+
+from pelican.readers import MarkdownReader
+
+from .content_paths import (
+    ABSOLUTE,
+    HIDDEN,
+    OUTSIDE,
+    featured_image_target,
+    intrasite_links,
+    link_target,
+    walk_content,
+)
+from .messages import problem
+from .problems import display_path
+from .source import line_containing, lines_of, metadata_line, read_header
+
+TREE_KEY = "EDITORIAL_CONTENT_TREE"
+CODES = {
+    OUTSIDE: "jalur-keluar-content",
+    ABSOLUTE: "jalur-absolut",
+    HIDDEN: "berkas-tidak-boleh-terbit",
+}
+BODY = "isi berita"
+IMAGE_LINE = "baris Image:"
+MARKDOWN_EXTENSIONS = tuple(f".{ext}" for ext in MarkdownReader.file_extensions)
+
+
+def content_tree(context, settings):
+    """PATH walked once per build (without following symlinks)."""
+    if context.get(TREE_KEY) is None:
+        context[TREE_KEY] = walk_content(settings["PATH"])
+    return context[TREE_KEY]
+
+
+def check_symlinks(tree, base: str):
+    for relative, target in tree.symlinks:
+        yield problem("tautan-simbolik", os.path.join(base, relative), value=target)
+
+
+def _line_of(path: str, written: str) -> int | None:
+    """The body line of a link, even when the sanitiser re-encoded it."""
+    for needle in (html.unescape(written), written):
+        line = line_containing(path, needle, body_only=True)
+        if line:
+            return line
+    needle = html.unescape(written)
+    in_body = False
+    for number, line in enumerate(lines_of(path), start=1):
+        if in_body and needle in html.unescape(line):
+            return number
+        in_body = in_body or not line.strip()
+    return None
+
+
+def check_links(content):
+    """Intrasite links in the body and the summary, as Pelican would resolve them."""
+    settings = content.settings
+    base = settings["PATH"]
+    path = content.source_path
+    texts = [getattr(content, "_content", "") or ""]
+    summary = content.metadata.get("summary")
+    if isinstance(summary, str):
+        texts.append(summary)
+    seen = set()
+    for text in texts:
+        for what, value, written in intrasite_links(text, settings):
+            if what not in ("static", "attach", "filename") or written in seen:
+                continue
+            seen.add(written)
+            target = link_target(value, path, base)
+            if target.refusal:
+                yield problem(
+                    CODES[target.refusal],
+                    path,
+                    _line_of(path, written),
+                    value=html.unescape(written),
+                    field=BODY,
+                )
+
+
+def check_featured_image(content):
+    value = content.metadata.get("image")
+    if not value:
+        return
+    target = featured_image_target(str(value), content.settings["PATH"])
+    if target.refusal:
+        path = content.source_path
+        yield problem(
+            CODES[target.refusal],
+            path,
+            metadata_line(path, "image"),
+            value=str(value).strip(),
+            field=IMAGE_LINE,
+        )
+
+
+def _within(relative: str, folders) -> bool:
+    prefixes = [folder.rstrip("/") + "/" for folder in folders]
+    return any(p == "/" or (relative + "/").startswith(p) for p in prefixes)
+
+
+def _year_of(path: str) -> str:
+    date = read_header(path).get("date")
+    found = re.match(r"\s*(\d{4})-", date[1]) if date else None
+    return found.group(1) if found else "<tahun>"
+
+
+def check_unread_markdown(tree, context, settings):
+    """Markdown files under PATH that no generator read."""
+    base = settings["PATH"]
+    read = set(context.get("generated_content", {}))
+    articles, pages = settings["ARTICLE_PATHS"], settings["PAGE_PATHS"]
+    for relative in tree.files:
+        if not relative.lower().endswith(MARKDOWN_EXTENSIONS) or relative in read:
+            continue
+        path = os.path.join(base, relative)
+        if _within(relative, [*articles, *pages]):
+            reason = "dilewati: namanya atau foldernya dikecualikan dari build"
+        else:
+            folders = " dan ".join(f"content/{f}/" for f in [*articles, *pages])
+            reason = f"letaknya di luar {folders}"
+        expected = os.path.join(
+            display_path(base),
+            articles[0] if articles else "",
+            _year_of(path),
+            os.path.basename(relative).lstrip("."),
+        )
+        yield problem(
+            "markdown-tidak-dibaca", path, None, reason=reason, expected=expected
+        )
