@@ -52,6 +52,7 @@ PLUGINS = [
     "safe_html",
     "regency_tags",
     "featured_image",
+    "content_files",
     "related_releases",
     "syndication",
     "site_files",

@@ -1,0 +1,71 @@
+"""Which static files are copied, decided right before Pelican copies them."""
+
+import logging
+import os
+
+from editorial.content_paths import is_hidden_or_backup, is_inside
+
+from .references import referenced_files
+
+logger = logging.getLogger(__name__)
+
+
+def _passes_through_symlink(base: str, relative: str) -> bool:
+    path = base
+    for part in relative.split("/"):
+        path = os.path.join(path, part)
+        if os.path.islink(path):
+            return True
+    return False
+
+
+def refusal(static, base: str, output: str) -> str | None:
+    """Why ``static`` may never be copied (in Indonesian), or ``None``."""
+    relative = static.get_relative_source_path()
+    source = os.path.join(base, relative)
+    if relative.startswith("../") or not is_inside(base, source):
+        return "berada di luar folder content/"
+    if _passes_through_symlink(base, relative):
+        return "adalah atau melewati tautan simbolik (symlink)"
+    if not os.path.isfile(source):
+        return "bukan berkas biasa"
+    if is_hidden_or_backup(relative):
+        return "berkas tersembunyi atau cadangan"
+    destination = os.path.normpath(os.path.join(output, static.save_as))
+    if os.path.isabs(static.save_as) or not is_inside(output, destination):
+        return "tujuannya di luar folder keluaran"
+    if is_hidden_or_backup(static.save_as.replace(os.sep, "/")):
+        return "tujuannya berkas tersembunyi atau cadangan"
+    return None
+
+
+def select_published(generator) -> None:
+    """Keep in ``context["staticfiles"]`` only what may and must be copied."""
+    context = generator.context
+    base, output = generator.path, generator.output_path
+    used = referenced_files(context)
+    kept = []
+    for static in context.get("staticfiles", []):
+        relative = static.get_relative_source_path()
+        if not (relative in used or static.url in used or static.save_as in used):
+            logger.debug("Not used by any written content, not copied: %s", relative)
+            continue
+        reason = refusal(static, base, output)
+        if reason:  # the editorial checks stop such builds before this point
+            logger.error("Tidak disalin: %s %s.", relative, reason)
+            continue
+        kept.append(static)
+    context["staticfiles"] = kept
+    generator.staticfiles = kept
+
+
+class ConfinedStaticOutput:
+    """``StaticGenerator.generate_output`` that selects before it copies."""
+
+    def __init__(self, generator):
+        self.generator = generator
+        self.copy = generator.generate_output
+
+    def __call__(self, writer):
+        select_published(self.generator)
+        return self.copy(writer)
