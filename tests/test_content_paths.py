@@ -320,3 +320,31 @@ def test_bundled_content_has_no_unread_markdown():
 
     codes = {p.code for p in check_content(str(CONFIG), str(CONTENT))}
     assert "markdown-tidak-dibaca" not in codes
+
+
+# -- defence in depth: the copy step refuses even when a check is bypassed ----
+
+
+def test_the_static_copy_refuses_outside_files_even_without_the_checks(
+    tmp_path, monkeypatch, caplog
+):
+    from editorial import path_checks
+
+    for check in ("check_links", "check_featured_image", "check_symlinks"):
+        monkeypatch.setattr(path_checks, check, lambda *args: iter(()))
+    body = """
+        [a]({attach}../../../rahasia.txt) [b]({static}/../rahasia.txt)
+        [c](|static|../../../rahasia.txt) [logo](/images/logo.png)
+        [d]({static}/images/.env)
+    """
+    content = release_site(tmp_path, body=body, image="../rahasia.txt", image_alt="x")
+    (content / "images").mkdir()
+    (content / "images" / "logo.png").symlink_to("../../rahasia.txt")
+    (content / "images" / ".env").write_text(SECRET, encoding="utf-8")
+    site = tmp_path / "situs"
+    build(content, site / "output")  # no editorial refusal: it builds
+    assert files_holding_secrets(site) == []
+    assert sorted(p.name for p in site.iterdir()) == ["output"]  # nothing beside it
+    assert not (site / "output" / "images").exists()
+    refused = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert refused == ["Tidak disalin: images/logo.png berada di luar folder content/."]
