@@ -53,8 +53,8 @@ segments = st.one_of(
 
 
 GOOD_PATHS = [
-    "/images/foto.png", "images/foto.png", "//images//foto.png", "/images/./foto.png",
-    "../../images/foto.png", "/images/%66oto.png", "/images/foto.png?v=2#atas",
+    "/images/foto.png", "/images/foto.png", "//images//foto.png", "/images/./foto.png",
+    "/images/foto.png?v=2#atas", "/images/sub/../foto.png",
 ]  # fmt: skip
 
 
@@ -100,7 +100,7 @@ symlinks = st.lists(
 
 @st.composite
 def sites(draw):
-    links = draw(st.lists(link_markup(), min_size=1, max_size=3))
+    links = draw(st.lists(link_markup(), min_size=1, max_size=2))
     image = draw(st.one_of(st.none(), st.sampled_from([*MARKERS[:2], ""]).flatmap(
         lambda marker: paths().map(lambda path: marker + path))))  # fmt: skip
     return {
