@@ -348,3 +348,25 @@ def test_the_static_copy_refuses_outside_files_even_without_the_checks(
     assert not (site / "output" / "images").exists()
     refused = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert refused == ["Tidak disalin: images/logo.png berada di luar folder content/."]
+
+
+def test_a_summary_link_that_leaves_content_names_the_summary_line(tmp_path):
+    content = release_site(
+        tmp_path, summary="Lihat [data]({static}../../../rahasia.txt)."
+    )
+    problems = stopped_problems(content, tmp_path / "output")
+    assert [(p.code, p.line) for p in problems] == [("jalur-keluar-content", 3)]
+    assert "di baris Summary: menunjuk ke luar folder content/" in problems[0].message
+
+
+def test_preview_reports_a_symlink_without_ending_the_server(tmp_path, monkeypatch):
+    from editorial.problems import BuildFailed
+
+    monkeypatch.setenv("WARTA_PREVIEW", "1")
+    content = release_site(tmp_path)
+    (content / "images").mkdir()
+    (content / "images" / "logo.png").symlink_to("/proc/self/environ")
+    with pytest.raises(BuildFailed) as failed:  # an Exception, not a SystemExit
+        build(content, tmp_path / "output")
+    assert [p.code for p in failed.value.problems] == ["tautan-simbolik"]
+    assert not (tmp_path / "output").exists()

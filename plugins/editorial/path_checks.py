@@ -35,6 +35,7 @@ CODES = {
 }
 BODY = "isi berita"
 IMAGE_LINE = "baris Image:"
+SUMMARY_LINE = "baris Summary:"
 MARKDOWN_EXTENSIONS = tuple(f".{ext}" for ext in MarkdownReader.file_extensions)
 
 
@@ -70,12 +71,12 @@ def check_links(content):
     settings = content.settings
     base = settings["PATH"]
     path = content.source_path
-    texts = [getattr(content, "_content", "") or ""]
+    texts = [(getattr(content, "_content", "") or "", None)]
     summary = content.metadata.get("summary")
     if isinstance(summary, str):
-        texts.append(summary)
+        texts.append((summary, metadata_line(path, "summary")))
     seen = set()
-    for text in texts:
+    for text, line in texts:
         for what, value, written in intrasite_links(text, settings):
             if what not in ("static", "attach", "filename") or written in seen:
                 continue
@@ -85,9 +86,9 @@ def check_links(content):
                 yield problem(
                     CODES[target.refusal],
                     path,
-                    _line_of(path, written),
+                    line or _line_of(path, written),
                     value=html.unescape(written),
-                    field=BODY,
+                    field=BODY if line is None else SUMMARY_LINE,
                 )
 
 
