@@ -370,3 +370,19 @@ def test_preview_reports_a_symlink_without_ending_the_server(tmp_path, monkeypat
         build(content, tmp_path / "output")
     assert [p.code for p in failed.value.problems] == ["tautan-simbolik"]
     assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize(
+    "link", ["{static}/berita", "{static}/", "{attach}.", "{static}/images/"]
+)
+def test_a_link_to_a_folder_stops_the_build(tmp_path, link):
+    """Pelican copies a linked folder whole: the drafts' Markdown with it."""
+    content = release_site(tmp_path, body=f"Paragraf.\n\n[semua]({link}) berkas.")
+    write_release(
+        content / "berita" / "2025", "draf.md", title="Draf", status="draft",
+        date="2025-10-09", body=SECRET,
+    )  # fmt: skip
+    (content / "images").mkdir()
+    problems = stopped_problems(content, tmp_path / "output")
+    assert [(p.code, p.line) for p in problems] == [("tautan-ke-folder", 6)]
+    assert f"“{link}” di isi berita menunjuk ke sebuah folder" in problems[0].message

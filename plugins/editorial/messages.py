@@ -147,6 +147,13 @@ CATALOGUE = {
         "tautkan berkas aslinya, atau ganti namanya tanpa titik di depan dan tanpa "
         "akhiran cadangan, misalnya “Image: images/nama-berkas.jpg”.",
     ),
+    "tautan-ke-folder": (
+        ERROR,
+        "“{value}” di {field} menunjuk ke sebuah folder, bukan ke satu berkas; "
+        "seluruh isi folder itu (termasuk draf) akan ikut terbit.",
+        "tautkan satu berkas saja, misalnya “[laporan]({{attach}}laporan.pdf)” atau "
+        "“![keterangan]({{static}}/images/nama-berkas.jpg)”.",
+    ),
     "tautan-simbolik": (
         ERROR,
         "berkas ini adalah tautan simbolik (symlink) ke “{value}”; build tidak "

@@ -66,6 +66,10 @@ def _line_of(path: str, written: str) -> int | None:
     return None
 
 
+def _is_folder(base: str, relative: str | None) -> bool:
+    return relative is not None and os.path.isdir(os.path.join(base, relative))
+
+
 def check_links(content):
     """Intrasite links in the body and the summary, as Pelican would resolve them."""
     settings = content.settings
@@ -82,9 +86,12 @@ def check_links(content):
                 continue
             seen.add(written)
             target = link_target(value, path, base)
-            if target.refusal:
+            code = CODES.get(target.refusal)
+            if not code and _is_folder(base, target.relative):
+                code = "tautan-ke-folder"  # Pelican would copy all of it
+            if code:
                 yield problem(
-                    CODES[target.refusal],
+                    code,
                     path,
                     line or _line_of(path, written),
                     value=html.unescape(written),
