@@ -386,3 +386,36 @@ def test_a_link_to_a_folder_stops_the_build(tmp_path, link):
     problems = stopped_problems(content, tmp_path / "output")
     assert [(p.code, p.line) for p in problems] == [("tautan-ke-folder", 6)]
     assert f"“{link}” di isi berita menunjuk ke sebuah folder" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("link", "folder"),
+    [("{attach}/images/index.html", "images"), ("{static}/tentang/index.html", "tentang"),
+     ("{static}/index.html", "")],
+)  # fmt: skip
+def test_a_static_file_never_overwrites_a_page(tmp_path, link, folder):
+    """``{attach}`` moved an index.html over the release's own (sanitised) page."""
+    content = release_site(tmp_path, body=f"Paragraf.\n\n[lampiran]({link}) ini.")
+    write_release(content / "pages", "tentang.md", title="Tentang")
+    (content / folder).mkdir(parents=True, exist_ok=True)
+    (content / folder / "index.html").write_text(
+        "<script>alert(1)</script>", encoding="utf-8"
+    )
+    problems = stopped_problems(content, tmp_path / "output")
+    assert [(p.code, p.line) for p in problems] == [("tujuan-menimpa-halaman", 6)]
+    assert "index.html" in problems[0].message
+
+
+def test_the_static_copy_never_overwrites_a_page_even_without_the_checks(
+    tmp_path, monkeypatch
+):
+    from editorial import path_checks
+
+    monkeypatch.setattr(path_checks, "check_destinations", lambda *args: iter(()))
+    content = release_site(tmp_path, body="[x]({attach}/images/index.html)")
+    (content / "images").mkdir()
+    (content / "images" / "index.html").write_text("<script>x</script>")
+    output = tmp_path / "output"
+    build(content, output)
+    page = output / "berita" / "2025" / "10" / "rapat-koordinasi" / "index.html"
+    assert "Rapat koordinasi" in page.read_text(encoding="utf-8")

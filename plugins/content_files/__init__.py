@@ -8,19 +8,22 @@ before the static files are copied (after the pages were rendered, so
 only the files that written content references (see ``references``) and
 refuses, whatever the editorial checks said, any source whose real path
 leaves PATH, that is or passes through a symlink, that is a hidden or backup
-file, or whose destination leaves the output folder. The theme's own files
+file, or whose destination leaves the output folder or is a page this build
+wrote (``{attach}`` of an ``index.html`` replaced the release's own page). The theme's own files
 are copied separately by Pelican and are not touched.
 """
 
 from pelican import signals
 
-from .selection import ConfinedStaticOutput
+from .selection import ConfinedStaticOutput, remember_written, start_written_list
 
 
 def confine_static_output(generator):
     """Receiver for ``static_generator_init``."""
+    start_written_list(generator.context)
     generator.generate_output = ConfinedStaticOutput(generator)
 
 
 def register():
     signals.static_generator_init.connect(confine_static_output)
+    signals.content_written.connect(remember_written)

@@ -8,6 +8,20 @@ from editorial.content_paths import is_hidden_or_backup, is_inside
 from .references import referenced_files
 
 logger = logging.getLogger(__name__)
+WRITTEN_KEY = "CONTENT_FILES_WRITTEN"
+
+
+def start_written_list(context) -> None:
+    """The pages written this build, shared through the build's context (the
+    writer hands each template a shallow copy of it, holding the same set)."""
+    context[WRITTEN_KEY] = set()
+
+
+def remember_written(path, context=None) -> None:
+    """Receiver for ``content_written``."""
+    written = (context or {}).get(WRITTEN_KEY)
+    if written is not None:
+        written.add(os.path.realpath(path))
 
 
 def _passes_through_symlink(base: str, relative: str) -> bool:
@@ -19,7 +33,7 @@ def _passes_through_symlink(base: str, relative: str) -> bool:
     return False
 
 
-def refusal(static, base: str, output: str) -> str | None:
+def refusal(static, base: str, output: str, written=frozenset()) -> str | None:
     """Why ``static`` may never be copied (in Indonesian), or ``None``."""
     relative = static.get_relative_source_path()
     source = os.path.join(base, relative)
@@ -36,6 +50,8 @@ def refusal(static, base: str, output: str) -> str | None:
         return "tujuannya di luar folder keluaran"
     if is_hidden_or_backup(static.save_as.replace(os.sep, "/")):
         return "tujuannya berkas tersembunyi atau cadangan"
+    if os.path.realpath(destination) in written:
+        return f"akan menimpa halaman {static.save_as}"
     return None
 
 
@@ -50,7 +66,7 @@ def select_published(generator) -> None:
         if not (relative in used or static.url in used or static.save_as in used):
             logger.debug("Not used by any written content, not copied: %s", relative)
             continue
-        reason = refusal(static, base, output)
+        reason = refusal(static, base, output, context.get(WRITTEN_KEY, set()))
         if reason:  # the editorial checks stop such builds before this point
             logger.error("Tidak disalin: %s %s.", relative, reason)
             continue

@@ -154,6 +154,13 @@ CATALOGUE = {
         "tautkan satu berkas saja, misalnya “[laporan]({{attach}}laporan.pdf)” atau "
         "“![keterangan]({{static}}/images/nama-berkas.jpg)”.",
     ),
+    "tujuan-menimpa-halaman": (
+        ERROR,
+        "“{value}” di {field} akan disalin ke {expected}: nama itu milik halaman "
+        "situs, jadi berkas ini akan menimpa atau menyamar sebagai halaman.",
+        "ganti nama berkasnya (misalnya “laporan.html” menjadi “laporan-lengkap.pdf” "
+        "atau nama lain yang bukan index.html) dan sesuaikan tautannya.",
+    ),
     "tautan-simbolik": (
         ERROR,
         "berkas ini adalah tautan simbolik (symlink) ke “{value}”; build tidak "

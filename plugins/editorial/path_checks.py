@@ -10,6 +10,7 @@
 
 import html
 import os
+import posixpath
 import re
 
 from pelican.readers import MarkdownReader
@@ -97,6 +98,51 @@ def check_links(content):
                     value=html.unescape(written),
                     field=BODY if line is None else SUMMARY_LINE,
                 )
+
+
+def _destinations(what: str, relative: str, content) -> list[str]:
+    """Where Pelican copies a linked file (``STATIC_SAVE_AS``), and where
+    ``{attach}`` moves it: beside the written release, keeping sub-folders."""
+    found = []
+    try:
+        found.append(content.settings["STATIC_SAVE_AS"].format(path=relative))
+    except (KeyError, IndexError, ValueError):
+        pass
+    if what == "attach" and content.save_as:
+        folder = posixpath.dirname(content.get_relative_source_path())
+        tail = posixpath.relpath(relative, folder or ".")
+        if tail.startswith("../"):
+            tail = posixpath.basename(tail)
+        found.append(posixpath.join(posixpath.dirname(content.save_as), tail))
+    return [posixpath.normpath(path) for path in found]
+
+
+def check_destinations(contents):
+    """A linked file that Pelican would copy over (or as) a page of the site."""
+    pages = {posixpath.normpath(c.save_as) for c in contents if c.save_as}
+    for content in contents:
+        settings = content.settings
+        path = content.source_path
+        html_text = getattr(content, "_content", "") or ""
+        for what, value, written in intrasite_links(html_text, settings):
+            if what not in ("static", "attach"):
+                continue
+            target = link_target(value, path, settings["PATH"])
+            if target.refusal or _is_folder(settings["PATH"], target.relative):
+                continue
+            if not target.relative:
+                continue
+            for destination in _destinations(what, target.relative, content):
+                if destination in pages or destination.endswith("index.html"):
+                    yield problem(
+                        "tujuan-menimpa-halaman",
+                        path,
+                        _line_of(path, written),
+                        value=html.unescape(written),
+                        field=BODY,
+                        expected=destination,
+                    )
+                    break
 
 
 def check_featured_image(content):
