@@ -9,8 +9,8 @@ only the files that written content references (see ``references``) and
 refuses, whatever the editorial checks said, any source whose real path
 leaves PATH, that is or passes through a symlink, that is a hidden or backup
 file, or whose destination leaves the output folder or is a page this build
-wrote (``{attach}`` of an ``index.html`` replaced the release's own page). The theme's own files
-are copied separately by Pelican and are not touched.
+wrote (``{attach}`` of an ``index.html`` replaced the release's own page).
+The theme's own files are copied separately by Pelican and are not touched.
 """
 
 from pelican import signals

@@ -8,6 +8,7 @@
   PAGE_PATHS, or skipped by the excludes): a release that never appears.
 """
 
+import contextlib
 import html
 import os
 import posixpath
@@ -104,10 +105,8 @@ def _destinations(what: str, relative: str, content) -> list[str]:
     """Where Pelican copies a linked file (``STATIC_SAVE_AS``), and where
     ``{attach}`` moves it: beside the written release, keeping sub-folders."""
     found = []
-    try:
+    with contextlib.suppress(KeyError, IndexError, ValueError):
         found.append(content.settings["STATIC_SAVE_AS"].format(path=relative))
-    except (KeyError, IndexError, ValueError):
-        pass
     if what == "attach" and content.save_as:
         folder = posixpath.dirname(content.get_relative_source_path())
         tail = posixpath.relpath(relative, folder or ".")
