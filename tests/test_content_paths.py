@@ -390,7 +390,8 @@ def test_a_link_to_a_folder_stops_the_build(tmp_path, link):
 
 @pytest.mark.parametrize(
     ("link", "folder"),
-    [("{attach}/images/index.html", "images"), ("{static}/tentang/index.html", "tentang"),
+    [("{attach}/images/index.html", "images"),
+     ("{static}/tentang/index.html", "tentang"),
      ("{static}/index.html", "")],
 )  # fmt: skip
 def test_a_static_file_never_overwrites_a_page(tmp_path, link, folder):
