@@ -420,3 +420,14 @@ def test_the_static_copy_never_overwrites_a_page_even_without_the_checks(
     build(content, output)
     page = output / "berita" / "2025" / "10" / "rapat-koordinasi" / "index.html"
     assert "Rapat koordinasi" in page.read_text(encoding="utf-8")
+
+
+def test_an_image_beside_the_release_is_published_with_it(tmp_path):
+    """An Image: outside STATIC_PATHS passed the check but was never copied."""
+    content = release_site(tmp_path, image="berita/2025/foto.jpg", image_alt="Foto")
+    (content / "berita" / "2025" / "foto.jpg").write_bytes(b"jpg")
+    output = tmp_path / "output"
+    build(content, output)
+    assert (output / "berita" / "2025" / "foto.jpg").read_bytes() == b"jpg"
+    page = output / "berita" / "2025" / "10" / "rapat-koordinasi" / "index.html"
+    assert 'src="../../../../berita/2025/foto.jpg"' in page.read_text(encoding="utf-8")

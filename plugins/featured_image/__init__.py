@@ -28,6 +28,10 @@ def enrich(generator):
         base = generator.settings["PATH"]
         article.featured_image = output_path(str(value), base) if value else None
         article.featured_image_alt = (article.metadata.get("image_alt") or "").strip()
+        if article.featured_image:
+            # A candidate for the static copy even outside STATIC_PATHS (as a
+            # {static} link is); content_files copies it only for written content.
+            generator.context["static_links"].add(article.featured_image)
 
 
 def register():
