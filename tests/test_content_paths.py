@@ -431,3 +431,36 @@ def test_an_image_beside_the_release_is_published_with_it(tmp_path):
     assert (output / "berita" / "2025" / "foto.jpg").read_bytes() == b"jpg"
     page = output / "berita" / "2025" / "10" / "rapat-koordinasi" / "index.html"
     assert 'src="../../../../berita/2025/foto.jpg"' in page.read_text(encoding="utf-8")
+
+
+def test_pelican_never_considers_a_static_file_outside_content(tmp_path, monkeypatch):
+    """With the checks bypassed, links that leave content/ do not even reach
+    Pelican's StaticGenerator (no Static object, no stat of the file)."""
+    from pelican import signals
+
+    from editorial import path_checks
+
+    monkeypatch.setattr(path_checks, "check_links", lambda *args: iter(()))
+    considered = []
+
+    def record(generator):
+        considered.extend(s.source_path for s in generator.staticfiles)
+
+    signals.static_generator_finalized.connect(record)
+    try:
+        body = "[a]({attach}../../../rahasia.txt) [b]({static}//..//..//rahasia.txt)"
+        content = release_site(tmp_path, body=body)
+        build(content, tmp_path / "output")
+    finally:
+        signals.static_generator_finalized.disconnect(record)
+    assert considered == []
+
+
+@pytest.mark.parametrize("slashes", ["///", "//"])
+def test_an_absolute_path_behind_extra_slashes_stops_the_build(tmp_path, slashes):
+    """``{static}////tmp/…/rahasia.txt``: Pelican strips one slash of the
+    parsed path and reads the rest as an absolute path."""
+    secret = tmp_path / "rahasia.txt"
+    content = release_site(tmp_path, body=f"[a]({{static}}{slashes}{secret})")
+    problems = stopped_problems(content, tmp_path / "output")
+    assert [(p.code, p.line) for p in problems] == [("jalur-keluar-content", 4)]

@@ -15,7 +15,12 @@ The theme's own files are copied separately by Pelican and are not touched.
 
 from pelican import signals
 
-from .selection import ConfinedStaticOutput, remember_written, start_written_list
+from .selection import (
+    ConfinedStaticOutput,
+    prune_static_links,
+    remember_written,
+    start_written_list,
+)
 
 
 def confine_static_output(generator):
@@ -27,3 +32,4 @@ def confine_static_output(generator):
 def register():
     signals.static_generator_init.connect(confine_static_output)
     signals.content_written.connect(remember_written)
+    signals.page_generator_finalized.connect(prune_static_links)

@@ -55,6 +55,27 @@ def refusal(static, base: str, output: str, written=frozenset()) -> str | None:
     return None
 
 
+def prune_static_links(generator) -> None:
+    """Receiver for ``page_generator_finalized`` (the last generator to add
+    links before the StaticGenerator reads them): a linked path that leaves
+    PATH, or passes through a symlink, never becomes a static file at all."""
+    base = generator.path
+    links = generator.context.get("static_links")
+    if not links:
+        return
+    for link in list(links):
+        relative = os.path.normpath(link.lstrip("/"))
+        if (
+            os.path.isabs(link)
+            or relative == ".."
+            or relative.startswith("../")
+            or not is_inside(base, os.path.join(base, relative))
+            or _passes_through_symlink(base, relative)
+        ):
+            links.discard(link)
+            logger.debug("Link outside the content folder dropped: %s", link)
+
+
 def select_published(generator) -> None:
     """Keep in ``context["staticfiles"]`` only what may and must be copied."""
     context = generator.context

@@ -128,8 +128,11 @@ def link_target(value: str, source_path: str, base: str) -> Target:
     folder = os.path.relpath(os.path.dirname(os.path.join(base, source_path)), base)
     folder = "" if folder == "." else folder.replace(os.sep, "/")
     target = Target()
-    for form in forms:
-        path = urlsplit(form).path
+    # Pelican parses the URL, then decodes its path; we also try each decoded
+    # spelling without parsing it ("%2F%2Fetc" → "//etc" → "/etc").
+    candidates = [urlsplit(form).path for form in forms]
+    candidates += [re.split(r"[?#]", form, maxsplit=1)[0] for form in forms]
+    for path in candidates:
         if not path:
             continue
         relative = path[1:] if path.startswith("/") else posixpath.join(folder, path)
