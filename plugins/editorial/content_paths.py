@@ -123,8 +123,12 @@ def link_target(value: str, source_path: str, base: str) -> Target:
     ``source_path`` is the linking file (absolute, or relative to ``base``).
     """
     forms = spellings(value)
-    if any(_has_parent_segment(urlsplit(form).path or form) for form in forms):
-        return Target(refusal=OUTSIDE)
+    for form in forms:
+        without_query = re.split(r"[?#]", form, maxsplit=1)[0]
+        if _has_parent_segment(urlsplit(form).path) or _has_parent_segment(
+            without_query
+        ):
+            return Target(refusal=OUTSIDE)
     folder = os.path.relpath(os.path.dirname(os.path.join(base, source_path)), base)
     folder = "" if folder == "." else folder.replace(os.sep, "/")
     target = Target()
