@@ -248,7 +248,9 @@ def test_only_static_files_that_published_content_uses_are_published(tmp_path):
         str(path.relative_to(output))
         for path in output.rglob("*")
         if path.is_file()
-        and not str(path.relative_to(output)).startswith(("theme/", "pagefind/"))
+        and not str(path.relative_to(output)).startswith(
+            ("theme/", "pagefind/", ".warta/")
+        )
         and path.suffix not in (".html", ".xml", ".json", ".webmanifest")
         and path.name != "robots.txt"
     )
