@@ -466,3 +466,16 @@ def test_an_absolute_path_behind_extra_slashes_stops_the_build(tmp_path, slashes
     content = release_site(tmp_path, body=f"[a]({{static}}{slashes}{secret})")
     problems = stopped_problems(content, tmp_path / "output")
     assert [(p.code, p.line) for p in problems] == [("jalur-keluar-content", 4)]
+
+
+def test_markdown_an_exclude_skips_is_a_warning_too(tmp_path, caplog):
+    content = release_site(tmp_path)
+    write_release(content / "berita" / "lama", "arsip.md", title="Arsip")
+    build(content, tmp_path / "output", ARTICLE_EXCLUDES=["berita/lama"])
+    unread = [
+        r.getMessage() for r in caplog.records if "tidak dibaca" in r.getMessage()
+    ]
+    assert len(unread) == 1
+    assert (
+        "berita/lama/arsip.md: berkas Markdown ini tidak dibaca (dilewati" in unread[0]
+    )
