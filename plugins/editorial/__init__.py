@@ -107,9 +107,11 @@ def refuse_symlinks(generator):
     if path_checks.TREE_KEY in context:
         return  # PATH was walked for this build already
     tree = path_checks.content_tree(context, settings)
-    for found in path_checks.check_symlinks(tree, settings["PATH"]):
+    symlinks = list(path_checks.check_symlinks(tree, settings["PATH"]))
+    for found in symlinks:
         report(context, found)
-    stop_on_errors(context, settings)
+    if symlinks:
+        stop_on_errors(context, settings)
 
 
 def report_and_stop(generators):
