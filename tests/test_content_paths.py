@@ -479,3 +479,20 @@ def test_markdown_an_exclude_skips_is_a_warning_too(tmp_path, caplog):
     assert (
         "berita/lama/arsip.md: berkas Markdown ini tidak dibaca (dilewati" in unread[0]
     )
+
+
+def test_a_hidden_markdown_file_is_never_published_and_is_reported(tmp_path, caplog):
+    """Pelican 4.12's IGNORE_FILES ("**/.*") never matches a bare file name:
+    berita/.rahasia.md was published."""
+    content = release_site(tmp_path)
+    write_release(content / "berita" / "2025", ".rahasia.md", title="Tersembunyi",
+                  date="2025-10-09", body=SECRET)  # fmt: skip
+    output = tmp_path / "output"
+    build(content, output)
+    assert files_holding_secrets(output) == []
+    unread = [
+        r.getMessage() for r in caplog.records if "tidak dibaca" in r.getMessage()
+    ]
+    assert len(unread) == 1
+    assert "berita/2025/.rahasia.md: berkas Markdown ini tidak dibaca" in unread[0]
+    assert "content/berita/2025/rahasia.md" in unread[0]  # the name to use
