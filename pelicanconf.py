@@ -25,6 +25,9 @@ PATH = "content"
 ARTICLE_PATHS = ["berita"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
+# Pelican 4.12's default ("**/.*") never matches the bare names it is tested
+# against: hidden files and folders (.rahasia.md, .git/) were read and copied.
+IGNORE_FILES = [".*"]
 
 TIMEZONE = "Asia/Makassar"
 DEFAULT_LANG = "id"
@@ -52,6 +55,7 @@ PLUGINS = [
     "safe_html",
     "regency_tags",
     "featured_image",
+    "content_files",
     "related_releases",
     "syndication",
     "site_files",

@@ -59,6 +59,9 @@ def server(tmp_path_factory):
     shutil.copytree(
         FIXTURES / "feeds" / "images", content / "images", dirs_exist_ok=True
     )
+    # Only images a release uses are published: add the release that uses them.
+    release = FIXTURES / "feeds" / "berita" / "bantuan-kursi-roda.md"
+    shutil.copy(release, content / "berita")
     output = prefix / "output"
     build(content, output, PUBLISH_CONFIG, SITEURL=f"http://127.0.0.1:{port}")
     config = prefix / "nginx.conf"

@@ -15,7 +15,7 @@ import os
 from pelican import signals
 from pelican.utils import wait_for_changes
 
-from . import image_checks, release_checks, url_checks
+from . import image_checks, path_checks, release_checks, url_checks
 from .collect import all_articles, all_pages, generators_of
 from .problems import ERROR, BuildFailed, BuildStopped, CheckPassed, problems_in, report
 from .settings import apply_defaults
@@ -76,6 +76,8 @@ def run_checks(generators):
             release_checks.check_body(content),
             image_checks.check_featured_image(content),
             image_checks.check_body_images(content),
+            path_checks.check_links(content),
+            path_checks.check_featured_image(content),
         ]
         checks.append(release_checks.check_slug(content))
         checks.append(release_checks.check_repeated_fields(content))
@@ -91,14 +93,42 @@ def run_checks(generators):
             report(context, found)
     for found in url_checks.check_duplicate_urls([*articles, *pages]):
         report(context, found)
+    for found in path_checks.check_destinations([*articles, *pages]):
+        report(context, found)
+    tree = path_checks.content_tree(context, settings)
+    for found in path_checks.check_unread_markdown(tree, context, settings):
+        report(context, found)
+
+
+def refuse_symlinks(generator):
+    """Before any generator walks PATH (Pelican's walk follows symlinks, out
+    of content/ and round loops): a symlink anywhere under it stops the build."""
+    context, settings = generator.context, generator.settings
+    if path_checks.TREE_KEY in context:
+        return  # PATH was walked for this build already
+    tree = path_checks.content_tree(context, settings)
+    symlinks = list(path_checks.check_symlinks(tree, settings["PATH"]))
+    for found in symlinks:
+        report(context, found)
+    if symlinks:
+        stop_on_errors(context, settings)
 
 
 def report_and_stop(generators):
     if not generators:
         return
     run_checks(generators)
-    context = generators[0].context
-    settings = generators[0].settings
+    stop_on_errors(generators[0].context, generators[0].settings)
+    if generators[0].settings.get("EDITORIAL_CHECK_ONLY"):
+        problems = problems_in(generators[0].context)
+        logger.warning(
+            "Pemeriksaan selesai: tidak ada galat, %d peringatan.", len(problems)
+        )
+        raise CheckPassed(problems)
+
+
+def stop_on_errors(context, settings):
+    """Print every problem once; stop the build when one is an error."""
     root = os.getcwd()  # paths as the editor sees them from the repository
     problems = sorted(problems_in(context), key=lambda p: p.sort_key)
     errors = [p for p in problems if p.severity == ERROR]
@@ -119,13 +149,9 @@ def report_and_stop(generators):
                 wait_for_changes("", settings)
             raise BuildFailed(errors)
         raise BuildStopped(errors, [p for p in problems if p.severity != ERROR])
-    if settings.get("EDITORIAL_CHECK_ONLY"):
-        logger.warning(
-            "Pemeriksaan selesai: tidak ada galat, %d peringatan.", len(problems)
-        )
-        raise CheckPassed(problems)
 
 
 def register():
     signals.initialized.connect(on_initialized)
+    signals.generator_init.connect(refuse_symlinks)
     signals.all_generators_finalized.connect(report_and_stop)

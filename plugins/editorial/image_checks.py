@@ -5,6 +5,7 @@ import posixpath
 import re
 
 from .collect import would_be_url
+from .content_paths import featured_image_target, is_inside, link_target
 from .messages import problem
 from .source import line_containing, metadata_line
 
@@ -51,12 +52,30 @@ def featured_image_file(content) -> str | None:
     return os.path.join(content.settings["PATH"], relative.lstrip("/"))
 
 
+def _refused(src: str, content) -> bool:
+    for marker in _MARKERS:
+        if src.startswith(marker):
+            base = content.settings["PATH"]
+            return link_target(src[len(marker) :], content.source_path, base).refusal
+    return False
+
+
+def _is_content_or_theme_file(expected: str, settings) -> bool:
+    """An existing file under PATH or the theme's static folder: a plain
+    ``../../x`` from a page must not make us look anywhere else."""
+    roots = [settings["PATH"], os.path.join(settings["THEME"], "static")]
+    return any(is_inside(root, expected) for root in roots) and os.path.isfile(expected)
+
+
 def check_featured_image(content):
     expected = featured_image_file(content)
     if not expected:
         return
     path = content.source_path
-    if not os.path.isfile(expected):
+    refused = featured_image_target(content.metadata["image"], content.settings["PATH"])
+    if refused.refusal:
+        pass  # path_checks explains it; never look at a file outside PATH
+    elif not os.path.isfile(expected):
         yield problem(
             "gambar-utama-tidak-ada",
             path,
@@ -76,8 +95,10 @@ def check_body_images(content):
         if not src or src in seen or _is_remote(src):
             continue
         seen.add(src)
+        if _refused(src, content):
+            continue  # path_checks explains it
         expected = content_file_for(src, content)
-        if not os.path.isfile(expected):
+        if not _is_content_or_theme_file(expected, content.settings):
             path = content.source_path
             yield problem(
                 "gambar-isi-tidak-ada",

@@ -124,6 +124,56 @@ CATALOGUE = {
         "berita terbit pada build pertama sesudah waktu itu; "
         "ubah Date: bila waktunya salah.",
     ),
+    # -- content paths (plugins/editorial/path_checks.py) ----------------------
+    "jalur-keluar-content": (
+        ERROR,
+        "“{value}” di {field} menunjuk ke luar folder content/.",
+        "simpan berkasnya di dalam content/ (gambar dan lampiran di content/images/) "
+        "lalu tulis jalurnya dari situ, tanpa “..”: misalnya "
+        "“![keterangan]({{static}}/images/nama-berkas.jpg)” di isi berita atau "
+        "“Image: images/nama-berkas.jpg”.",
+    ),
+    "jalur-absolut": (
+        ERROR,
+        "“{value}” di {field} bukan berkas di dalam folder content/, melainkan "
+        "jalur di komputer atau alamat web.",
+        "salin berkasnya ke content/images/ lalu tulis jalurnya dari situ, "
+        "misalnya “Image: images/nama-berkas.jpg”.",
+    ),
+    "berkas-tidak-boleh-terbit": (
+        ERROR,
+        "“{value}” di {field} adalah berkas tersembunyi atau cadangan (namanya "
+        "diawali titik, atau diakhiri ~, .bak, .swp) yang tidak pernah diterbitkan.",
+        "tautkan berkas aslinya, atau ganti namanya tanpa titik di depan dan tanpa "
+        "akhiran cadangan, misalnya “Image: images/nama-berkas.jpg”.",
+    ),
+    "tautan-ke-folder": (
+        ERROR,
+        "“{value}” di {field} menunjuk ke sebuah folder, bukan ke satu berkas; "
+        "seluruh isi folder itu (termasuk draf) akan ikut terbit.",
+        "tautkan satu berkas saja, misalnya “[laporan]({{attach}}laporan.pdf)” atau "
+        "“![keterangan]({{static}}/images/nama-berkas.jpg)”.",
+    ),
+    "tujuan-menimpa-halaman": (
+        ERROR,
+        "“{value}” di {field} akan disalin ke {expected}: nama itu milik halaman "
+        "situs, jadi berkas ini akan menimpa atau menyamar sebagai halaman.",
+        "ganti nama berkasnya (misalnya “laporan.html” menjadi “laporan-lengkap.pdf” "
+        "atau nama lain yang bukan index.html) dan sesuaikan tautannya.",
+    ),
+    "tautan-simbolik": (
+        ERROR,
+        "berkas ini adalah tautan simbolik (symlink) ke “{value}”; build tidak "
+        "membaca dan tidak menerbitkan symlink.",
+        "hapus symlink ini dan simpan salinan berkas aslinya di tempat yang sama "
+        "(gambar di content/images/), lalu commit berkasnya.",
+    ),
+    "markdown-tidak-dibaca": (
+        WARNING,
+        "berkas Markdown ini tidak dibaca ({reason}), jadi isinya tidak pernah terbit.",
+        "pindahkan berita ke {expected} (halaman statis ke content/pages/), "
+        "dengan nama tanpa titik di depan.",
+    ),
 }
 
 

@@ -1,0 +1,196 @@
+"""Content paths an editor wrote that would read or publish the wrong file.
+
+- a symlink anywhere under PATH (checked before any generator walks PATH:
+  Pelican's walk follows symlinks, into loops and out of ``content/``);
+- a ``{static}``/``{attach}``/``{filename}`` link or an ``Image:`` that leaves
+  PATH, is an absolute path or a URL, or names a hidden or backup file;
+- a Markdown file the build does not read (outside ARTICLE_PATHS and
+  PAGE_PATHS, or skipped by the excludes): a release that never appears.
+"""
+
+import contextlib
+import html
+import os
+import posixpath
+import re
+
+from pelican.readers import MarkdownReader
+
+from .content_paths import (
+    ABSOLUTE,
+    HIDDEN,
+    OUTSIDE,
+    featured_image_target,
+    intrasite_links,
+    link_target,
+    walk_content,
+)
+from .messages import problem
+from .problems import display_path
+from .source import line_containing, lines_of, metadata_line, read_header
+
+TREE_KEY = "EDITORIAL_CONTENT_TREE"
+CODES = {
+    OUTSIDE: "jalur-keluar-content",
+    ABSOLUTE: "jalur-absolut",
+    HIDDEN: "berkas-tidak-boleh-terbit",
+}
+BODY = "isi berita"
+IMAGE_LINE = "baris Image:"
+SUMMARY_LINE = "baris Summary:"
+MARKDOWN_EXTENSIONS = tuple(f".{ext}" for ext in MarkdownReader.file_extensions)
+
+
+def content_tree(context, settings):
+    """PATH walked once per build (without following symlinks)."""
+    if context.get(TREE_KEY) is None:
+        context[TREE_KEY] = walk_content(settings["PATH"])
+    return context[TREE_KEY]
+
+
+def check_symlinks(tree, base: str):
+    for relative, target in tree.symlinks:
+        yield problem("tautan-simbolik", os.path.join(base, relative), value=target)
+
+
+def _line_of(path: str, written: str) -> int | None:
+    """The body line of a link, even when the sanitiser re-encoded it."""
+    for needle in (html.unescape(written), written):
+        line = line_containing(path, needle, body_only=True)
+        if line:
+            return line
+    needle = html.unescape(written)
+    in_body = False
+    for number, line in enumerate(lines_of(path), start=1):
+        if in_body and needle in html.unescape(line):
+            return number
+        in_body = in_body or not line.strip()
+    return None
+
+
+def _is_folder(base: str, relative: str | None) -> bool:
+    return relative is not None and os.path.isdir(os.path.join(base, relative))
+
+
+def check_links(content):
+    """Intrasite links in the body and the summary, as Pelican would resolve them."""
+    settings = content.settings
+    base = settings["PATH"]
+    path = content.source_path
+    texts = [(getattr(content, "_content", "") or "", None)]
+    summary = content.metadata.get("summary")
+    if isinstance(summary, str):
+        texts.append((summary, metadata_line(path, "summary")))
+    seen = set()
+    for text, line in texts:
+        for what, value, written in intrasite_links(text, settings):
+            if what not in ("static", "attach", "filename") or written in seen:
+                continue
+            seen.add(written)
+            target = link_target(value, path, base)
+            code = CODES.get(target.refusal)
+            if not code and _is_folder(base, target.relative):
+                code = "tautan-ke-folder"  # Pelican would copy all of it
+            if code:
+                yield problem(
+                    code,
+                    path,
+                    line or _line_of(path, written),
+                    value=html.unescape(written),
+                    field=BODY if line is None else SUMMARY_LINE,
+                )
+
+
+def _destinations(what: str, relative: str, content) -> list[str]:
+    """Where Pelican copies a linked file (``STATIC_SAVE_AS``), and where
+    ``{attach}`` moves it: beside the written release, keeping sub-folders."""
+    found = []
+    with contextlib.suppress(KeyError, IndexError, ValueError):
+        found.append(content.settings["STATIC_SAVE_AS"].format(path=relative))
+    if what == "attach" and content.save_as:
+        folder = posixpath.dirname(content.get_relative_source_path())
+        tail = posixpath.relpath(relative, folder or ".")
+        if tail.startswith("../"):
+            tail = posixpath.basename(tail)
+        found.append(posixpath.join(posixpath.dirname(content.save_as), tail))
+    return [posixpath.normpath(path) for path in found]
+
+
+def check_destinations(contents):
+    """A linked file that Pelican would copy over (or as) a page of the site."""
+    pages = {posixpath.normpath(c.save_as) for c in contents if c.save_as}
+    for content in contents:
+        settings = content.settings
+        path = content.source_path
+        html_text = getattr(content, "_content", "") or ""
+        for what, value, written in intrasite_links(html_text, settings):
+            if what not in ("static", "attach"):
+                continue
+            target = link_target(value, path, settings["PATH"])
+            if target.refusal or _is_folder(settings["PATH"], target.relative):
+                continue
+            if not target.relative:
+                continue
+            for destination in _destinations(what, target.relative, content):
+                if destination in pages or destination.endswith("index.html"):
+                    yield problem(
+                        "tujuan-menimpa-halaman",
+                        path,
+                        _line_of(path, written),
+                        value=html.unescape(written),
+                        field=BODY,
+                        expected=destination,
+                    )
+                    break
+
+
+def check_featured_image(content):
+    value = content.metadata.get("image")
+    if not value:
+        return
+    target = featured_image_target(str(value), content.settings["PATH"])
+    if target.refusal:
+        path = content.source_path
+        yield problem(
+            CODES[target.refusal],
+            path,
+            metadata_line(path, "image"),
+            value=str(value).strip(),
+            field=IMAGE_LINE,
+        )
+
+
+def _within(relative: str, folders) -> bool:
+    prefixes = [folder.rstrip("/") + "/" for folder in folders]
+    return any(p == "/" or (relative + "/").startswith(p) for p in prefixes)
+
+
+def _year_of(path: str) -> str:
+    date = read_header(path).get("date")
+    found = re.match(r"\s*(\d{4})-", date[1]) if date else None
+    return found.group(1) if found else "<tahun>"
+
+
+def check_unread_markdown(tree, context, settings):
+    """Markdown files under PATH that no generator read."""
+    base = settings["PATH"]
+    read = set(context.get("generated_content", {}))
+    articles, pages = settings["ARTICLE_PATHS"], settings["PAGE_PATHS"]
+    for relative in tree.files:
+        if not relative.lower().endswith(MARKDOWN_EXTENSIONS) or relative in read:
+            continue
+        path = os.path.join(base, relative)
+        if _within(relative, [*articles, *pages]):
+            reason = "dilewati: namanya atau foldernya dikecualikan dari build"
+        else:
+            folders = " dan ".join(f"content/{f}/" for f in [*articles, *pages])
+            reason = f"letaknya di luar {folders}"
+        expected = os.path.join(
+            display_path(base),
+            articles[0] if articles else "",
+            _year_of(path),
+            os.path.basename(relative).lstrip("."),
+        )
+        yield problem(
+            "markdown-tidak-dibaca", path, None, reason=reason, expected=expected
+        )

@@ -1,0 +1,498 @@
+"""Nothing outside ``content/`` is ever read, copied or published, and only
+the static files that published content uses are published.
+
+Each test builds a real site from Markdown in a temporary folder. A file
+beside ``content/`` and an environment variable carry unique secrets; no
+output file may contain them.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from editorial.problems import WARNING, BuildStopped
+from tests.sitebuild import (
+    CONFIG,
+    FIXTURES,
+    PUBLISH_CONFIG,
+    build,
+    run_pelican_cli,
+    write_release,
+)
+
+SECRET = "RAHASIA-DI-LUAR-CONTENT-5b1e"
+ENV_SECRET = "TOKEN-CI-RAHASIA-93c1"
+TREE = FIXTURES / "content_paths"
+ROOT_UP = "../" * 12  # from content/berita/2025/ to the file-system root
+
+
+def release_site(tmp_path, body="Isi berita.", **metadata):
+    """content/berita/2025/rilis.md (body from line 4), a secret beside content/."""
+    content = tmp_path / "content"
+    fields = {"title": "Rapat koordinasi", "date": "2025-10-08 09:00", **metadata}
+    write_release(content / "berita" / "2025", "rilis.md", body=body, **fields)
+    (tmp_path / "rahasia.txt").write_text(f"{SECRET}\n", encoding="utf-8")
+    return content
+
+
+def files_holding_secrets(folder: Path) -> list[Path]:
+    found = []
+    for path in Path(folder).rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            data = path.read_bytes()
+            if SECRET.encode() in data or ENV_SECRET.encode() in data:
+                found.append(path)
+    return found
+
+
+def stopped_problems(content, output, config=CONFIG, **override):
+    with pytest.raises(BuildStopped) as stopped:
+        build(content, output, config, **override)
+    assert not Path(output).exists()  # stopped before writing anything
+    return stopped.value.problems
+
+
+# -- links in the body: {static}, {attach}, {filename} ------------------------
+
+
+def test_attach_to_the_process_environment_stops_the_build(tmp_path):
+    """The probe's case: ``{attach}../…/proc/self/environ`` published the
+    build's environment variables (a CI token among them)."""
+    target = f"{{attach}}{ROOT_UP}proc/self/environ"
+    content = release_site(tmp_path, body=f"Isi [data]({target}) berita.")
+    output = tmp_path / "output"
+    result = run_pelican_cli(content, output, env={"WARTA_UJI_TOKEN": ENV_SECRET})
+    assert result.returncode == 1, result.stderr
+    assert (
+        f"rilis.md:4: “{target}” di isi berita menunjuk ke luar folder content/."
+        in result.stderr
+    )
+    assert "Perbaikan: Simpan berkasnya di dalam content/" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not output.exists()
+
+
+LEAKING_LINKS = {
+    "static": "[unduh]({static}../../../rahasia.txt)",
+    "attach": "[unduh]({attach}../../../rahasia.txt)",
+    "filename": "[unduh]({filename}../../../rahasia.txt)",
+    "pipe-static": '<a href="|static|../../../rahasia.txt">unduh</a>',
+    "root-static": "![denah]({static}/../rahasia.txt)",
+    "inside-then-out": "[unduh]({static}images/../../../../rahasia.txt)",
+    "percent-encoded": "[unduh]({static}%2e%2e/%2E%2E/%2e%2e/rahasia.txt)",
+    "encoded-slash": "[unduh]({attach}..%2f..%2f..%2frahasia.txt)",
+    "html-entities": '<a href="{static}&#46;&#46;/&#46;&#46;/&#46;&#46;/rahasia.txt">'
+    "unduh</a>",
+    "backslashes": '<a href="{attach}..\\..\\..\\rahasia.txt">unduh</a>',
+    "repeated-slashes": "[unduh]({static}//..//..//..//rahasia.txt)",
+    "query-and-fragment": "[unduh]({static}../../../rahasia.txt?v=1#bagian)",
+}
+
+
+@pytest.mark.parametrize("case", sorted(LEAKING_LINKS))
+def test_a_link_that_leaves_content_stops_the_build(tmp_path, case):
+    link = LEAKING_LINKS[case]
+    content = release_site(tmp_path, body=f"Paragraf.\n\nLihat {link} ini.")
+    problems = stopped_problems(content, tmp_path / "output")
+    assert [(p.code, p.line) for p in problems] == [("jalur-keluar-content", 6)]
+    (found,) = problems
+    assert found.path.endswith("berita/2025/rilis.md")
+    assert "di isi berita menunjuk ke luar folder content/" in found.message
+    assert found.hint.startswith("Simpan berkasnya di dalam content/")
+    assert files_holding_secrets(tmp_path) == [tmp_path / "rahasia.txt"]
+
+
+def test_static_dot_dot_never_overwrites_a_file_beside_the_output(tmp_path):
+    """``{static}/../x`` was copied to OUTPUT/../x, over an unrelated file."""
+    content = release_site(tmp_path, body="![denah]({static}/../rahasia.txt)")
+    site = tmp_path / "situs"
+    site.mkdir()
+    unrelated = site / "rahasia.txt"
+    unrelated.write_text("berkas lain di server\n", encoding="utf-8")
+    problems = stopped_problems(content, site / "output")
+    assert [p.code for p in problems] == ["jalur-keluar-content"]
+    assert unrelated.read_text(encoding="utf-8") == "berkas lain di server\n"
+
+
+def test_links_inside_content_still_work(tmp_path):
+    content = release_site(
+        tmp_path,
+        body="![denah]({static}/images/denah.png) dan [lampiran]({attach}laporan.pdf)",
+    )
+    (content / "images").mkdir()
+    (content / "images" / "denah.png").write_bytes(b"png")
+    (content / "berita" / "2025" / "laporan.pdf").write_bytes(b"pdf")
+    output = tmp_path / "output"
+    build(content, output)
+    assert (output / "images" / "denah.png").read_bytes() == b"png"
+    article = output / "berita" / "2025" / "10" / "rapat-koordinasi"
+    assert (article / "laporan.pdf").read_bytes() == b"pdf"
+    html = (article / "index.html").read_text(encoding="utf-8")
+    assert "rapat-koordinasi/laporan.pdf" in html
+    assert "{attach}" not in html
+
+
+# -- Image: -------------------------------------------------------------------
+
+IMAGE_VALUES = {
+    "/home/redaksi/foto.jpg": "jalur-absolut",
+    "https://contoh.test/foto.jpg": "jalur-absolut",
+    "//contoh.test/foto.jpg": "jalur-absolut",
+    "C:\\Users\\redaksi\\foto.jpg": "jalur-absolut",
+    "~/foto.jpg": "jalur-absolut",
+    "file:///etc/passwd": "jalur-absolut",
+    "../rahasia.txt": "jalur-keluar-content",
+    "images/../../rahasia.txt": "jalur-keluar-content",
+    "{static}/../rahasia.txt": "jalur-keluar-content",
+    "{attach}../../../rahasia.txt": "jalur-keluar-content",
+    "%2e%2e/rahasia.txt": "jalur-keluar-content",
+    "images\\..\\..\\rahasia.txt": "jalur-keluar-content",
+    "images/.env": "berkas-tidak-boleh-terbit",
+    "images/foto.jpg~": "berkas-tidak-boleh-terbit",
+}
+
+
+@pytest.mark.parametrize("value", sorted(IMAGE_VALUES))
+def test_an_image_outside_content_stops_the_build(tmp_path, value):
+    content = release_site(tmp_path, image=value, image_alt="Foto kegiatan")
+    (content / "images").mkdir()
+    (content / "images" / ".env").write_text(f"TOKEN={SECRET}\n", encoding="utf-8")
+    (content / "images" / "foto.jpg~").write_bytes(b"cadangan")
+    problems = stopped_problems(content, tmp_path / "output")
+    assert [(p.code, p.line) for p in problems] == [(IMAGE_VALUES[value], 3)]
+    assert f"“{value}” di baris Image:" in problems[0].message
+    assert "Image: images/" in problems[0].hint
+
+
+def test_a_site_absolute_image_path_inside_content_is_accepted(tmp_path):
+    content = release_site(tmp_path, image="/images/foto.jpg", image_alt="Foto")
+    (content / "images").mkdir()
+    (content / "images" / "foto.jpg").write_bytes(b"jpg")
+    build(content, tmp_path / "output")
+    assert (tmp_path / "output" / "images" / "foto.jpg").read_bytes() == b"jpg"
+
+
+# -- symlinks -----------------------------------------------------------------
+
+
+def symlink_cases(tmp_path, content):
+    outside = tmp_path / "rilis-luar"
+    outside.mkdir()
+    write_release(outside, "bocor.md", title="Bocor", date="2025-10-01", body=SECRET)
+    (content / "images").mkdir(exist_ok=True)
+    return {
+        "to-environ": (content / "images" / "logo.png", "/proc/self/environ"),
+        "to-a-file-beside": (content / "images" / "logo.png", "../../rahasia.txt"),
+        "to-a-folder-of-releases": (content / "berita" / "arsip", str(outside)),
+        "to-a-file-inside": (content / "images" / "salinan.png", "asli.png"),
+        "dangling": (content / "images" / "hilang.png", "tidak-ada.png"),
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["to-environ", "to-a-file-beside", "to-a-folder-of-releases",
+     "to-a-file-inside", "dangling"],
+)  # fmt: skip
+def test_a_symlink_under_content_stops_the_build(tmp_path, case):
+    content = release_site(tmp_path, body="![logo]({static}/images/logo.png)")
+    link, target = symlink_cases(tmp_path, content)[case]
+    (content / "images" / "asli.png").write_bytes(b"png")
+    link.symlink_to(target)
+    problems = stopped_problems(content, tmp_path / "output")
+    symlinked = [p for p in problems if p.code == "tautan-simbolik"]
+    assert [(Path(p.path), p.line) for p in symlinked] == [(link, None)]
+    assert f"tautan simbolik (symlink) ke “{target}”" in symlinked[0].message
+    assert symlinked[0].severity == "error"
+
+
+@pytest.mark.parametrize("links", [["a", "b"], ["a"], ["berputar"]])
+def test_symlink_loops_end_the_build_with_an_error(tmp_path, links):
+    """Two self-links hung the build; one published every image 41 times."""
+    content = release_site(tmp_path, body="![foto]({static}/images/foto.png)")
+    images = content / "images"
+    images.mkdir()
+    (images / "foto.png").write_bytes(b"png")
+    for name in links:
+        (images / name).symlink_to("." if name != "berputar" else "../images")
+    output = tmp_path / "output"
+    result = run_pelican_cli(content, output)
+    assert result.returncode == 1, result.stderr
+    for name in links:
+        assert f"GALAT {images / name}: berkas ini adalah tautan simbolik" in (
+            result.stderr
+        )
+    assert "Traceback" not in result.stderr
+    assert not output.exists()
+
+
+# -- which static files are published -----------------------------------------
+
+
+def static_files_site(tmp_path) -> Path:
+    """The fixture, plus what git cannot store: a .git folder of images."""
+    content = tmp_path / "content"
+    shutil.copytree(TREE / "static_files", content)
+    (content / "images" / ".git").mkdir()
+    (content / "images" / ".git" / "config").write_text(SECRET, encoding="utf-8")
+    return content
+
+
+def test_only_static_files_that_published_content_uses_are_published(tmp_path):
+    output = tmp_path / "output"
+    content = static_files_site(tmp_path)
+    build(content, output, PUBLISH_CONFIG, SITEURL="https://x.test")
+    published = sorted(
+        str(path.relative_to(output))
+        for path in output.rglob("*")
+        if path.is_file()
+        and not str(path.relative_to(output)).startswith(
+            ("theme/", "pagefind/", ".warta/")
+        )
+        and path.suffix not in (".html", ".xml", ".json", ".webmanifest")
+        and path.name != "robots.txt"
+    )
+    assert published == [
+        "berita/2025/10/rapat-koordinasi/lampiran.pdf",  # {attach}
+        "images/denah.png",  # /images/… in the body
+        "images/isi.png",  # {static}
+        "images/sampul.jpg",  # Image:
+    ]
+
+
+def test_preview_still_shows_the_drafts_images(tmp_path, monkeypatch):
+    monkeypatch.setenv("WARTA_PREVIEW", "1")
+    output = tmp_path / "output"
+    build(static_files_site(tmp_path), output)
+    assert (output / "images" / "draf.jpg").is_file()
+    assert (output / "draf" / "laporan-embargo" / "laporan-embargo.pdf").is_file()
+    assert not (output / "images" / ".env").exists()
+    assert not (output / "images" / "tidak-dipakai.jpg").exists()
+
+
+def test_a_link_to_a_hidden_or_backup_file_stops_the_build(tmp_path):
+    content = release_site(
+        tmp_path,
+        body="[a]({static}/images/.git/config)\n\n![b]({static}/images/foto.jpg~)",
+    )
+    (content / "images" / ".git").mkdir(parents=True)
+    (content / "images" / ".git" / "config").write_text(SECRET, encoding="utf-8")
+    (content / "images" / "foto.jpg~").write_bytes(b"jpg")
+    problems = stopped_problems(content, tmp_path / "output")
+    assert [(p.code, p.line) for p in problems] == [
+        ("berkas-tidak-boleh-terbit", 4),
+        ("berkas-tidak-boleh-terbit", 6),
+    ]
+
+
+# -- Markdown files the build does not read -----------------------------------
+
+
+def test_markdown_the_build_does_not_read_is_a_warning_naming_the_file(tmp_path):
+    content = release_site(tmp_path)
+    write_release(content, "rilis-lepas.md", title="Lepas", date="2025-11-02 10:00")
+    write_release(content / "images", "catatan.markdown", title="Catatan")
+    write_release(content / "konsep", "usulan.md", title="Usulan")
+    output = tmp_path / "output"
+    build(content, output)  # a warning: the build goes on
+    from editorial.checker import check_content
+
+    warnings = [
+        p
+        for p in check_content(str(CONFIG), str(content))
+        if p.severity == WARNING and p.code == "markdown-tidak-dibaca"
+    ]
+    assert [os.path.relpath(p.path, content) for p in warnings] == [
+        "images/catatan.markdown",
+        "konsep/usulan.md",
+        "rilis-lepas.md",
+    ]
+    loose = warnings[-1]
+    assert "tidak dibaca" in loose.message
+    assert "content/berita/2025/rilis-lepas.md" in loose.hint
+    assert "content/berita/<tahun>/" in warnings[0].hint
+    assert (output / "berita" / "2025" / "10" / "rapat-koordinasi").is_dir()
+
+
+def test_bundled_content_has_no_unread_markdown():
+    from editorial.checker import check_content
+    from tests.sitebuild import CONTENT
+
+    codes = {p.code for p in check_content(str(CONFIG), str(CONTENT))}
+    assert "markdown-tidak-dibaca" not in codes
+
+
+# -- defence in depth: the copy step refuses even when a check is bypassed ----
+
+
+def test_the_static_copy_refuses_outside_files_even_without_the_checks(
+    tmp_path, monkeypatch, caplog
+):
+    from editorial import path_checks
+
+    for check in ("check_links", "check_featured_image", "check_symlinks"):
+        monkeypatch.setattr(path_checks, check, lambda *args: iter(()))
+    body = """
+        [a]({attach}../../../rahasia.txt) [b]({static}/../rahasia.txt)
+        [c](|static|../../../rahasia.txt) [logo](/images/logo.png)
+        [d]({static}/images/.env)
+    """
+    content = release_site(tmp_path, body=body, image="../rahasia.txt", image_alt="x")
+    (content / "images").mkdir()
+    (content / "images" / "logo.png").symlink_to("../../rahasia.txt")
+    (content / "images" / ".env").write_text(SECRET, encoding="utf-8")
+    site = tmp_path / "situs"
+    build(content, site / "output")  # no editorial refusal: it builds
+    assert files_holding_secrets(site) == []
+    assert sorted(p.name for p in site.iterdir()) == ["output"]  # nothing beside it
+    assert not (site / "output" / "images").exists()
+    refused = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert refused == ["Tidak disalin: images/logo.png berada di luar folder content/."]
+
+
+def test_a_summary_link_that_leaves_content_names_the_summary_line(tmp_path):
+    content = release_site(
+        tmp_path, summary="Lihat [data]({static}../../../rahasia.txt)."
+    )
+    problems = stopped_problems(content, tmp_path / "output")
+    assert [(p.code, p.line) for p in problems] == [("jalur-keluar-content", 3)]
+    assert "di baris Summary: menunjuk ke luar folder content/" in problems[0].message
+
+
+def test_preview_reports_a_symlink_without_ending_the_server(tmp_path, monkeypatch):
+    from editorial.problems import BuildFailed
+
+    monkeypatch.setenv("WARTA_PREVIEW", "1")
+    content = release_site(tmp_path)
+    (content / "images").mkdir()
+    (content / "images" / "logo.png").symlink_to("/proc/self/environ")
+    with pytest.raises(BuildFailed) as failed:  # an Exception, not a SystemExit
+        build(content, tmp_path / "output")
+    assert [p.code for p in failed.value.problems] == ["tautan-simbolik"]
+    assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize(
+    "link", ["{static}/berita", "{static}/", "{attach}.", "{static}/images/"]
+)
+def test_a_link_to_a_folder_stops_the_build(tmp_path, link):
+    """Pelican copies a linked folder whole: the drafts' Markdown with it."""
+    content = release_site(tmp_path, body=f"Paragraf.\n\n[semua]({link}) berkas.")
+    write_release(
+        content / "berita" / "2025", "draf.md", title="Draf", status="draft",
+        date="2025-10-09", body=SECRET,
+    )  # fmt: skip
+    (content / "images").mkdir()
+    problems = stopped_problems(content, tmp_path / "output")
+    assert [(p.code, p.line) for p in problems] == [("tautan-ke-folder", 6)]
+    assert f"“{link}” di isi berita menunjuk ke sebuah folder" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("link", "folder"),
+    [("{attach}/images/index.html", "images"),
+     ("{static}/tentang/index.html", "tentang"),
+     ("{static}/index.html", "")],
+)  # fmt: skip
+def test_a_static_file_never_overwrites_a_page(tmp_path, link, folder):
+    """``{attach}`` moved an index.html over the release's own (sanitised) page."""
+    content = release_site(tmp_path, body=f"Paragraf.\n\n[lampiran]({link}) ini.")
+    write_release(content / "pages", "tentang.md", title="Tentang")
+    (content / folder).mkdir(parents=True, exist_ok=True)
+    (content / folder / "index.html").write_text(
+        "<script>alert(1)</script>", encoding="utf-8"
+    )
+    problems = stopped_problems(content, tmp_path / "output")
+    assert [(p.code, p.line) for p in problems] == [("tujuan-menimpa-halaman", 6)]
+    assert "index.html" in problems[0].message
+
+
+def test_the_static_copy_never_overwrites_a_page_even_without_the_checks(
+    tmp_path, monkeypatch
+):
+    from editorial import path_checks
+
+    monkeypatch.setattr(path_checks, "check_destinations", lambda *args: iter(()))
+    content = release_site(tmp_path, body="[x]({attach}/images/index.html)")
+    (content / "images").mkdir()
+    (content / "images" / "index.html").write_text("<script>x</script>")
+    output = tmp_path / "output"
+    build(content, output)
+    page = output / "berita" / "2025" / "10" / "rapat-koordinasi" / "index.html"
+    assert "Rapat koordinasi" in page.read_text(encoding="utf-8")
+
+
+def test_an_image_beside_the_release_is_published_with_it(tmp_path):
+    """An Image: outside STATIC_PATHS passed the check but was never copied."""
+    content = release_site(tmp_path, image="berita/2025/foto.jpg", image_alt="Foto")
+    (content / "berita" / "2025" / "foto.jpg").write_bytes(b"jpg")
+    output = tmp_path / "output"
+    build(content, output)
+    assert (output / "berita" / "2025" / "foto.jpg").read_bytes() == b"jpg"
+    page = output / "berita" / "2025" / "10" / "rapat-koordinasi" / "index.html"
+    assert 'src="../../../../berita/2025/foto.jpg"' in page.read_text(encoding="utf-8")
+
+
+def test_pelican_never_considers_a_static_file_outside_content(tmp_path, monkeypatch):
+    """With the checks bypassed, links that leave content/ do not even reach
+    Pelican's StaticGenerator (no Static object, no stat of the file)."""
+    from pelican import signals
+
+    from editorial import path_checks
+
+    monkeypatch.setattr(path_checks, "check_links", lambda *args: iter(()))
+    considered = []
+
+    def record(generator):
+        considered.extend(s.source_path for s in generator.staticfiles)
+
+    signals.static_generator_finalized.connect(record)
+    try:
+        body = "[a]({attach}../../../rahasia.txt) [b]({static}//..//..//rahasia.txt)"
+        content = release_site(tmp_path, body=body)
+        build(content, tmp_path / "output")
+    finally:
+        signals.static_generator_finalized.disconnect(record)
+    assert considered == []
+
+
+@pytest.mark.parametrize("slashes", ["///", "//"])
+def test_an_absolute_path_behind_extra_slashes_stops_the_build(tmp_path, slashes):
+    """``{static}////tmp/…/rahasia.txt``: Pelican strips one slash of the
+    parsed path and reads the rest as an absolute path."""
+    secret = tmp_path / "rahasia.txt"
+    content = release_site(tmp_path, body=f"[a]({{static}}{slashes}{secret})")
+    problems = stopped_problems(content, tmp_path / "output")
+    assert [(p.code, p.line) for p in problems] == [("jalur-keluar-content", 4)]
+
+
+def test_markdown_an_exclude_skips_is_a_warning_too(tmp_path, caplog):
+    content = release_site(tmp_path)
+    write_release(content / "berita" / "lama", "arsip.md", title="Arsip")
+    build(content, tmp_path / "output", ARTICLE_EXCLUDES=["berita/lama"])
+    unread = [
+        r.getMessage() for r in caplog.records if "tidak dibaca" in r.getMessage()
+    ]
+    assert len(unread) == 1
+    assert (
+        "berita/lama/arsip.md: berkas Markdown ini tidak dibaca (dilewati" in unread[0]
+    )
+
+
+def test_a_hidden_markdown_file_is_never_published_and_is_reported(tmp_path, caplog):
+    """Pelican 4.12's IGNORE_FILES ("**/.*") never matches a bare file name:
+    berita/.rahasia.md was published."""
+    content = release_site(tmp_path)
+    write_release(content / "berita" / "2025", ".rahasia.md", title="Tersembunyi",
+                  date="2025-10-09", body=SECRET)  # fmt: skip
+    output = tmp_path / "output"
+    build(content, output)
+    assert files_holding_secrets(output) == []
+    unread = [
+        r.getMessage() for r in caplog.records if "tidak dibaca" in r.getMessage()
+    ]
+    assert len(unread) == 1
+    assert "berita/2025/.rahasia.md: berkas Markdown ini tidak dibaca" in unread[0]
+    assert "content/berita/2025/rahasia.md" in unread[0]  # the name to use
