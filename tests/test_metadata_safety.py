@@ -312,11 +312,19 @@ def test_rss_titles_and_descriptions_reach_readers_as_the_intended_text(awkward_
 
 def test_rss_plain_text_uses_hexadecimal_references(awkward_site):
     raw = (awkward_site / "feeds" / "rss.xml").read_text(encoding="utf-8")
-    (title,) = [line for line in raw.splitlines() if "Dinsos" in line]
-    assert "&#x26;" in title
-    assert "&#x3C;" in title
-    assert "&amp;" not in title
-    assert "&lt;" not in title
+    (title,) = [line for line in raw.splitlines() if "<title>Bantuan" in line]
+    assert title.strip() == (
+        "<title>Bantuan &#x3C; 5 juta &#x26; sembako untuk 3 &gt; 2 desa</title>"
+    )
+    rss = parse(awkward_site, "feeds/rss.xml")
+    (entry,) = [e for e in rss.entries if e.title.startswith("Bantuan")]
+    assert entry.title_detail.type == "text/plain"
+    assert entry.title == "Bantuan < 5 juta & sembako untuk 3 > 2 desa"
+    assert plain(entry.summary_detail) == "Nilai bantuan < 5 juta & paket sembako."
+    # Text that looks like markup is sent as the HTML that shows it, in hex too.
+    (awkward,) = [line for line in raw.splitlines() if "Dinsos" in line]
+    assert "&amp;" not in awkward
+    assert "&lt;" not in awkward
 
 
 def test_atom_and_json_feeds_carry_the_same_text(awkward_site):

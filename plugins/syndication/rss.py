@@ -3,7 +3,7 @@
 from feedgen.feed import FeedGenerator
 
 from .channel import Channel
-from .text import as_html, hexadecimal_references
+from .text import as_html, hexadecimal_references, looks_like_markup
 
 
 def render_rss(channel: Channel) -> bytes:
@@ -22,7 +22,11 @@ def render_rss(channel: Channel) -> bytes:
         feed.image(url=channel.logo_url, title=channel.title, link=channel.link)
     for item in channel.items:
         entry = feed.add_entry(order="append")
-        entry.title(item.title)
+        # RSS has no type for titles and consumers sniff: a plain title that
+        # looks like markup is sent as the HTML that shows it as typed.
+        entry.title(
+            as_html(item.title) if looks_like_markup(item.title) else item.title
+        )
         entry.link(href=item.url, rel="alternate", type="text/html")
         entry.guid(item.guid, permalink=False)
         entry.pubDate(item.published)
