@@ -144,7 +144,7 @@ CATALOGUE = {
         "halaman ini akan terbit di {url}, alamat yang dipakai halaman buatan "
         "situs sendiri ({reserved}).",
         "pilih alamat lain: ubah baris “Slug: …” (atau Save_as:), misalnya "
-        "“Slug: {suggestion}”.",
+        "“Slug: {alternative}”.",
     ),
     "url-halaman-salah": (
         ERROR,

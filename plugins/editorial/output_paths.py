@@ -140,7 +140,7 @@ def check_page_template(page, allowed):
         )
 
 
-def _suggestion(page) -> str:
+def _alternative(page) -> str:
     slug = str(getattr(page, "slug", "") or "halaman")
     return f"{slug}-lkks" if not slug.isdigit() else f"halaman-{slug}"
 
@@ -168,7 +168,7 @@ def check_page_address(page, reserved: Reserved):
             line,
             url="/" + save_as.removesuffix("index.html"),
             reserved=taken,
-            suggestion=_suggestion(page),
+            alternative=_alternative(page),
         )
         return
     if "url" in metadata or "save_as" in metadata:
