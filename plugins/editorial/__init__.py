@@ -127,6 +127,7 @@ def prepare_for_writing(generators):
 def report_and_stop(generators):
     if not generators:
         return
+    reader_cache.remember_good(generators[0].settings)
     prepare_for_writing(generators)
     run_checks(generators)
     context = generators[0].context
@@ -161,5 +162,4 @@ def report_and_stop(generators):
 def register():
     signals.initialized.connect(on_initialized)
     signals.content_object_init.connect(slug_length.cap_generated_slug)
-    signals.finalized.connect(reader_cache.remember_good)
     signals.all_generators_finalized.connect(report_and_stop)

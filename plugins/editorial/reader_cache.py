@@ -8,9 +8,11 @@ generators load it (``initialized``), each cache file is checked; one that
 does not load is removed, with a warning, and this build reads every file
 again and saves a whole cache.
 
-Checking means loading, which costs time at 10,000 releases; so after a
-build (``finalized``, after the caches were saved) the size and time of each
-cache file are remembered, and an unchanged file is not checked again.
+Checking means loading (0.2-0.3 s for the 6 MB cache of 2,000 releases);
+so once every generator has read its content (``all_generators_finalized``:
+each saved its cache at the end of its context phase, and a build that stops
+for an editor's error gets there too) the size and time of each cache file
+are remembered, and an unchanged file is not checked again (0.2 ms).
 """
 
 import contextlib
@@ -81,9 +83,8 @@ def discard_broken(settings) -> None:
                 )
 
 
-def remember_good(pelican) -> None:
-    """Receiver for ``finalized``: the caches this build saved load fine."""
-    settings = pelican.settings
+def remember_good(settings) -> None:
+    """After the context phase: the caches this build saved are whole."""
     stamps = {}
     for path in _cache_files(settings):
         with contextlib.suppress(OSError):
