@@ -29,7 +29,7 @@ class Reserved:
 
     files: frozenset[str]  # exact paths: "index.html", "feeds/rss.xml"
     folders: frozenset[str]  # whole folders: "kabupaten/", "pagefind/"
-    paginated: tuple[re.Pattern, ...]  # "2/index.html", "3/index.html" …
+    paginated: tuple[tuple[re.Pattern, str], ...]  # (pattern, "2/index.html")
 
     def clash(self, save_as: str) -> str | None:
         """The reserved address ``save_as`` would replace or block, if any."""
@@ -39,16 +39,15 @@ class Reserved:
         for path in sorted(self.files):
             if save_as == path or path.startswith(save_as + "/"):
                 return path
-        for pattern in self.paginated:
+        for pattern, shown in self.paginated:
             if pattern.match(save_as):
-                return (
-                    pattern.pattern.strip("^$").replace(r"\d+", "2").replace("\\", "")
-                )
+                return shown
         return None
 
 
-def _pagination(settings) -> list[re.Pattern]:
-    """The further pages of the home page, from ``PAGINATION_PATTERNS``."""
+def _pagination(settings) -> list[tuple[re.Pattern, str]]:
+    """The further pages of the home page, from ``PAGINATION_PATTERNS``:
+    a pattern of their paths, and how the second one reads."""
     index = settings.get("INDEX_SAVE_AS", "index.html")
     name = index.rsplit(".", 1)[0]
     folder = index.rpartition("/")[0] if index.endswith("index.html") else name
@@ -66,7 +65,7 @@ def _pagination(settings) -> list[re.Pattern]:
         )
         path = path[1:] if path.startswith("/") else path
         regex = re.escape(path).replace(_NUMBER, r"\d+")
-        patterns.append(re.compile(f"^{regex}$"))
+        patterns.append((re.compile(f"^{regex}$"), path.replace(_NUMBER, "2")))
     return patterns
 
 
