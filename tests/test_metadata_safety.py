@@ -454,3 +454,26 @@ def test_every_new_message_is_an_editor_message():
                  "terlalu-bertingkat"]:  # fmt: skip
         assert CATALOGUE[code][0] == ERROR, code
     assert CATALOGUE["alamat-dipendekkan"][0] == WARNING
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="plugins/build_speed/parallel_markdown.py (not this helper's area): "
+    "pool.map re-raises a worker's UnicodeDecodeError/RecursionError in "
+    "article_generator_init, a traceback before any check runs; reported",
+)
+@pytest.mark.parametrize("case", ["latin-1", "nested"])
+def test_the_same_messages_in_an_archive_read_in_parallel(tmp_path, case):
+    files = {
+        f"berita/r{n:03}.md": PUBLISHED.replace("terbit", f"r{n}") for n in range(210)
+    }
+    if case == "latin-1":
+        text = "Title: Bantuan\nDate: 2025-10-08\n\nIsi caf\xe9.\n"
+        files["berita/latin.md"] = text.encode("latin-1")
+    else:
+        body = "".join("    " * depth + "- butir\n" for depth in range(400))
+        files["berita/dalam.md"] = f"Title: Dalam\nDate: 2025-10-08\n\n{body}"
+    _, problems, _ = publish(tmp_path, files, SEARCH_INDEX=False)
+    assert codes(problems) == [
+        {"latin-1": "bukan-utf8"}.get(case, "terlalu-bertingkat")
+    ]
