@@ -53,6 +53,11 @@ PLACEHOLDERS = {
     "removed": "yang dibuang",
     "field": "nama baris",
     "lines": "nomor baris",
+    "reserved": "alamat buatan situs",
+    "alternative": "alamat lain",
+    "save_as": "isian Save_as",
+    "allowed": "tampilan yang tersedia",
+    "slug": "alamat yang dipendekkan",
 }
 
 

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from pelican.utils import slugify
 
 from editorial.problems import Problem
+from editorial.slug_length import capped, slug_limit
 from regency_tags.matching import RegencyMatcher
 
 from .release_file import Release, release_path, write_new
@@ -19,7 +20,9 @@ PLACEHOLDER_BODY = (
 
 
 def slug_for(title: str, settings: dict) -> str:
-    return slugify(title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    """The slug a build would make from ``title``, as short as builds make it."""
+    slug = slugify(title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    return capped(slug, slug_limit(settings))
 
 
 def canonical_regencies(raw: str, settings: dict, where: str):
@@ -56,13 +59,27 @@ def scaffold(settings: dict, title: str, regencies: str, now: datetime.datetime)
                 code="judul-kosong",
             )
         ]
+    slug = slug_for(title, settings)
+    if not any(character.isalnum() for character in slug):
+        # "!!!" would be berita/2026/.md, which no build reads
+        return None, [
+            Problem(
+                path="TITLE",
+                line=None,
+                message=f"judul “{title}” tidak mengandung huruf atau angka, "
+                "sehingga tidak menghasilkan nama berkas dan alamat berita.",
+                hint="Tulis judul dengan huruf atau angka, contoh: make new "
+                'TITLE="Rapat koordinasi LKS" REGENCIES="Banjar, Tapin"',
+                code="slug-kosong",
+            )
+        ]
     names, problems = canonical_regencies(regencies or "", settings, "REGENCIES")
     if problems:
         return None, problems
     local = now.astimezone(ZoneInfo(settings["TIMEZONE"]))
     release = Release(
         title=title,
-        slug=slug_for(title, settings),
+        slug=slug,
         date=f"{local:%Y-%m-%d %H:%M}",
         category=settings.get("DEFAULT_CATEGORY", "Berita"),
         tags=["LKKS"],

@@ -97,8 +97,11 @@ def test_rss_author_is_dc_creator_and_categories_name_regencies(feed_site):
 def test_rss_description_is_plain_summary_and_content_is_full_absolute_html(feed_site):
     entries = by_title(parse(feed_site, "feeds/rss.xml"))
     awkward = entries[AWKWARD]
+    # The plain-text summary as HTML that shows it (RSS description is HTML).
+    assert awkward.summary_detail.type == "text/html"
     assert (
-        awkward.summary == "Lima kursi roda & paket sembako diserahkan kepada lansia."
+        awkward.summary
+        == "Lima kursi roda &amp; paket sembako diserahkan kepada lansia."
     )
     html = awkward.content[0].value
     assert 'alt="Kursi roda yang diserahkan"' in html

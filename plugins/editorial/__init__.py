@@ -11,16 +11,26 @@ List it before the plugins that report problems in ``PLUGINS``.
 
 import logging
 import os
+import sys
 
 from pelican import signals
 from pelican.utils import wait_for_changes
 
-from . import image_checks, path_checks, release_checks, url_checks
+from . import (
+    image_checks,
+    metadata_urls,
+    output_paths,
+    path_checks,
+    reader_cache,
+    release_checks,
+    slug_length,
+    url_checks,
+)
 from .collect import all_articles, all_pages, generators_of
 from .problems import ERROR, BuildFailed, BuildStopped, CheckPassed, problems_in, report
 from .settings import apply_defaults
 from .source import forget_files
-from .unreadable import diagnose, failed_sources
+from .unreadable import diagnose, failed_sources, forget_failures, remember_failure
 
 logger = logging.getLogger(__name__)
 
@@ -31,17 +41,23 @@ _EXPLAINED = (
     "Unknown status '%s' for file %s, skipping it. (Not in %s)",
     'Unable to generate valid slug for %s "%s".',
     "Duplicate definition of `%s` for %s. Using first one.",
+    "Skipping %s: file %r would be written outside output path",
 )
 
 
 class ExplainedByEditorial(logging.Filter):
     def filter(self, record):
+        if record.msg == _EXPLAINED[0] and record.args:
+            # Logged inside Pelican's ``except`` block: the reason is current.
+            remember_failure(str(record.args[0]), sys.exc_info()[1])
         return record.msg not in _EXPLAINED
 
 
 def on_initialized(pelican):
     apply_defaults(pelican.settings)
     forget_files()
+    forget_failures()
+    reader_cache.discard_broken(pelican.settings)
     for name in (
         "pelican.generators",
         "pelican.contents",
@@ -70,6 +86,8 @@ def run_checks(generators):
         for found in diagnose(settings["PATH"], relative, needs_date):
             report(context, found)
     release_ids = {id(article) for article in articles}
+    reserved = output_paths.reserved_paths(settings, context)
+    page_templates = tuple(settings["EDITORIAL_PAGE_TEMPLATES"])
     for content in [*articles, *pages]:
         checks = [
             release_checks.check_title(content),
@@ -82,9 +100,15 @@ def run_checks(generators):
         checks.append(release_checks.check_slug(content))
         checks.append(release_checks.check_repeated_fields(content))
         checks.append(release_checks.check_header_shape(content))
+        checks.append(slug_length.check_slug_length(content))
+        checks.append(metadata_urls.check_source(content))
         if id(content) in release_ids:
             checks.append(release_checks.check_summary(content, limit))
             checks.append(release_checks.check_terms(content))
+            checks.append(output_paths.check_release_fields(content))
+        else:
+            checks.append(output_paths.check_page_template(content, page_templates))
+            checks.append(output_paths.check_page_address(content, reserved))
         for check in checks:
             for found in check:
                 report(context, found)
@@ -114,9 +138,19 @@ def refuse_symlinks(generator):
         stop_on_errors(context, settings)
 
 
+def prepare_for_writing(generators):
+    """What metadata may change about the output, decided in one place."""
+    articles_generator, pages_generator = generators_of(generators)
+    contents = [*all_articles(articles_generator), *all_pages(pages_generator)]
+    output_paths.keep_drafts_unwritten(contents)
+    metadata_urls.link_sources(contents)
+
+
 def report_and_stop(generators):
     if not generators:
         return
+    reader_cache.remember_good(generators[0].settings)
+    prepare_for_writing(generators)
     run_checks(generators)
     stop_on_errors(generators[0].context, generators[0].settings)
     if generators[0].settings.get("EDITORIAL_CHECK_ONLY"):
@@ -154,4 +188,5 @@ def stop_on_errors(context, settings):
 def register():
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(refuse_symlinks)
+    signals.content_object_init.connect(slug_length.cap_generated_slug)
     signals.all_generators_finalized.connect(report_and_stop)

@@ -174,6 +174,81 @@ CATALOGUE = {
         "pindahkan berita ke {expected} (halaman statis ke content/pages/), "
         "dengan nama tanpa titik di depan.",
     ),
+    # -- metadata ---------------------------------------------------------
+    "alamat-berita-diatur": (
+        ERROR,
+        "baris {field}: tidak boleh dipakai di berita: alamat berita selalu "
+        "dibuat dari tanggal dan Slug:.",
+        "hapus baris {field}:. Untuk alamat lain, tulis “Slug: …” dengan huruf "
+        "kecil, angka dan tanda hubung.",
+    ),
+    "alamat-halaman-salah": (
+        ERROR,
+        "{field}: “{value}” bukan alamat halaman yang dapat dipakai.",
+        "tulis jalur di dalam situs yang berakhiran .html, dengan huruf, angka, "
+        "titik, garis bawah dan tanda hubung, tanpa “..” dan tanpa “/” di depan, "
+        "misalnya “Save_as: profil/pengurus.html”; atau hapus baris {field}:.",
+    ),
+    "alamat-halaman-bentrok": (
+        ERROR,
+        "halaman ini akan terbit di {url}, alamat yang dipakai halaman buatan "
+        "situs sendiri ({reserved}).",
+        "pilih alamat lain: ubah baris “Slug: …” (atau Save_as:), misalnya "
+        "“Slug: {alternative}”.",
+    ),
+    "url-halaman-salah": (
+        ERROR,
+        "URL: “{value}” tidak sesuai dengan Save_as: “{save_as}”.",
+        "tulis URL: dan Save_as: berpasangan, dengan jalur yang sama, misalnya "
+        "“Save_as: profil/pengurus.html” dan “URL: profil/pengurus.html”; "
+        "atau hapus keduanya agar alamat dibuat dari Slug:.",
+    ),
+    "templat-berita": (
+        ERROR,
+        "baris Template: tidak boleh dipakai di berita.",
+        "hapus baris Template:; semua berita memakai tampilan yang sama.",
+    ),
+    "templat-tidak-ada": (
+        ERROR,
+        "tampilan (Template:) “{value}” tidak ada.",
+        "tulis salah satu dari: {allowed}; atau hapus baris Template: agar "
+        "halaman memakai tampilan biasa.",
+    ),
+    "sumber-salah": (
+        ERROR,
+        "Source: “{value}” bukan alamat yang diizinkan: hanya alamat http:// "
+        "atau https:// yang menjadi tautan.",
+        "tulis alamat lengkap, misalnya “Source: https://kalselprov.go.id/berita/…”, "
+        "atau nama sumbernya saja, misalnya “Source: MC Kalsel”.",
+    ),
+    "slug-terlalu-panjang": (
+        ERROR,
+        "alamat (Slug:) {length} karakter, lebih dari batas {limit} karakter.",
+        "tulis Slug: yang lebih pendek (paling banyak {limit} karakter), "
+        "misalnya beberapa kata kunci judul: “Slug: rapat-koordinasi-lks”.",
+    ),
+    "alamat-dipendekkan": (
+        WARNING,
+        "judul menghasilkan alamat {length} karakter; alamat dipendekkan menjadi "
+        "“{slug}” ({limit} karakter paling banyak).",
+        "biarkan bila alamat itu sudah baik; bila tidak, tulis baris “Slug: …” "
+        "yang lebih pendek sebelum berita terbit.",
+    ),
+    "bukan-utf8": (
+        ERROR,
+        "berkas tidak tersimpan sebagai teks UTF-8 (baris ini memuat huruf "
+        "yang tidak terbaca).",
+        "buka berkas di penyunting teks lalu simpan ulang dengan pengodean UTF-8 "
+        "(Notepad: Simpan Sebagai…, Encoding: UTF-8; VS Code: klik pengodean di "
+        "bilah bawah, “Save with Encoding”, UTF-8), lalu periksa huruf di baris ini.",
+    ),
+    "terlalu-bertingkat": (
+        ERROR,
+        "daftar atau kutipan di isi berita terlalu bertingkat (terlalu banyak "
+        "indentasi bersarang) untuk dibaca.",
+        "kurangi tingkat indentasi daftar (butir “-” atau “1.”) dan kutipan (“>”) "
+        "menjadi beberapa tingkat saja.",
+    ),
 }
 
 

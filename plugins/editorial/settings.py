@@ -11,6 +11,25 @@ DEFAULTS = {
     # With KEEP_SERVING under `make devserver`: after reporting errors, wait for
     # the next change before the server rebuilds (instead of rebuilding at once).
     "EDITORIAL_WAIT_FOR_FIX": False,
+    # Addresses no page may take beyond those derived from the settings: what
+    # other tools write (a folder ends with "/"). draf/: the local preview's
+    # drafts (DRAFT_SAVE_AS is set only under it); pagefind/: the search
+    # index; .warta/: build manifests; .well-known/: served by nginx from
+    # outside the site; the files of the site_files plugin.
+    "EDITORIAL_RESERVED_PATHS": (
+        "draf/",
+        "pagefind/",
+        ".warta/",
+        ".well-known/",
+        "sitemap.xml",
+        "robots.txt",
+        "manifest.webmanifest",
+    ),
+    # The templates a page may name in Template: (releases may name none).
+    "EDITORIAL_PAGE_TEMPLATES": ("page", "404"),
+    # Longest slug (a folder name in the output): a longer one made from the
+    # title is cut at a word, with a warning; a longer Slug: is an error.
+    "EDITORIAL_SLUG_MAX_CHARS": 200,
 }
 
 

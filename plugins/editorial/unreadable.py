@@ -9,9 +9,49 @@ import os
 from pelican.utils import get_date
 
 from .messages import problem
-from .source import header_break, read_header
+from .source import header_break, lines_of, read_header
 
 STATUSES = ("published", "draft", "hidden")
+
+# Why Pelican's reader gave up on each file of this build (the exception's
+# class), from its "Could not process" log record; emptied when a build starts.
+_FAILURES: dict[str, type] = {}
+
+
+def remember_failure(relative: str, error: BaseException | None) -> None:
+    if error is not None:
+        _FAILURES[os.path.normpath(relative)] = type(error)
+
+
+def forget_failures() -> None:
+    _FAILURES.clear()
+
+
+def undecodable_line(path: str) -> int | None:
+    """The line of the first byte sequence that is not UTF-8, if any."""
+    try:
+        with open(path, "rb") as source:
+            data = source.read()
+    except OSError:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return data[: error.start].count(b"\n") + 1
+    return None
+
+
+def deepest_line(path: str) -> int | None:
+    """The most indented line of the body: where nesting is deepest."""
+    lines = lines_of(path)
+    body = next((n for n, line in enumerate(lines) if not line.strip()), len(lines))
+    depth, deepest = -1, None
+    for number, line in enumerate(lines[body:], start=body + 1):
+        if line.strip():
+            indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+            if indent > depth:
+                depth, deepest = indent, number
+    return deepest
 
 
 def failed_sources(context) -> list[str]:
@@ -25,6 +65,13 @@ def failed_sources(context) -> list[str]:
 
 def diagnose(base_path: str, relative: str, needs_date: bool):
     path = os.path.join(base_path, relative)
+    bad_byte = undecodable_line(path)
+    if bad_byte:
+        yield problem("bukan-utf8", path, bad_byte)
+        return
+    if _FAILURES.get(os.path.normpath(relative)) is RecursionError:
+        yield problem("terlalu-bertingkat", path, deepest_line(path))
+        return
     broken = header_break(path)
     if broken:
         yield problem("metadata-rusak", path, broken)
@@ -53,6 +100,17 @@ def diagnose(base_path: str, relative: str, needs_date: bool):
             value = modified[1] or "(kosong)"
             yield problem("tanggal-salah", path, modified[0], value=value)
             return
+    addresses = [
+        (k, f) for k, f in (("save_as", "Save_as"), ("url", "URL")) if k in header
+    ]
+    for key, field in addresses:  # Pelican drops a file written outside the output
+        line, value = header[key]
+        if needs_date:
+            yield problem("alamat-berita-diatur", path, line, field=field)
+        elif key == "save_as":
+            yield problem("alamat-halaman-salah", path, line, field=field, value=value)
+    if addresses:
+        return
     status = header.get("status")
     if status and status[1].lower() not in STATUSES:
         yield problem("status-salah", path, status[0], value=status[1])

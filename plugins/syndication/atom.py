@@ -9,14 +9,22 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .channel import Channel
+from .text import as_html, looks_like_markup
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
 
 def _add_links(document: bytes, channel: Channel) -> bytes:
+    """Entry links, and ``type="html"`` on a title that looks like markup."""
     root = etree.fromstring(document)
     entries = root.findall(f"{{{ATOM_NS}}}entry")
     for entry, item in zip(entries, channel.items, strict=True):
+        if looks_like_markup(item.title):
+            # Plain text that a reader would take for HTML: declared HTML,
+            # escaped, so it shows as typed (feedgen's title() has no type).
+            title = entry.find(f"{{{ATOM_NS}}}title")
+            title.text = as_html(item.title)
+            title.set("type", "html")
         position = list(entry).index(entry.find(f"{{{ATOM_NS}}}updated")) + 1
         links = [{"rel": "alternate", "type": "text/html", "href": item.url}]
         if item.image:
@@ -58,7 +66,9 @@ def render_atom(channel: Channel) -> bytes:
         entry.author(name=item.author)
         for name in item.categories:
             entry.category(term=name, label=name)
-        if item.summary:
+        if item.summary and looks_like_markup(item.summary):
+            entry.summary(as_html(item.summary), type="html")
+        elif item.summary:
             entry.summary(item.summary)
         entry.content(item.content_html or item.title, type="html")
     return _add_links(feed.atom_str(pretty=False), channel)

@@ -3,6 +3,7 @@
 from feedgen.feed import FeedGenerator
 
 from .channel import Channel
+from .text import as_html, hexadecimal_references, looks_like_markup
 
 
 def render_rss(channel: Channel) -> bytes:
@@ -10,7 +11,7 @@ def render_rss(channel: Channel) -> bytes:
     feed.load_extension("dc")
     feed.load_extension("media")
     feed.title(channel.title)
-    feed.description(channel.description)
+    feed.description(as_html(channel.description))
     # feedgen uses the last link() for the channel <link>: self first.
     feed.link(href=channel.self_url, rel="self", type="application/rss+xml")
     feed.link(href=channel.link, rel="alternate", type="text/html")
@@ -21,14 +22,18 @@ def render_rss(channel: Channel) -> bytes:
         feed.image(url=channel.logo_url, title=channel.title, link=channel.link)
     for item in channel.items:
         entry = feed.add_entry(order="append")
-        entry.title(item.title)
+        # RSS has no type for titles and consumers sniff: a plain title that
+        # looks like markup is sent as the HTML that shows it as typed.
+        entry.title(
+            as_html(item.title) if looks_like_markup(item.title) else item.title
+        )
         entry.link(href=item.url, rel="alternate", type="text/html")
         entry.guid(item.guid, permalink=False)
         entry.pubDate(item.published)
         entry.dc.dc_creator(item.author)
         for name in item.categories:
             entry.category(term=name)
-        entry.description(item.summary or item.title)
+        entry.description(as_html(item.summary or item.title))
         if item.content_html:
             entry.content(item.content_html, type="html")
         if item.image:
@@ -41,4 +46,4 @@ def render_rss(channel: Channel) -> bytes:
                 medium="image",
                 group=None,
             )
-    return feed.rss_str(pretty=True)
+    return hexadecimal_references(feed.rss_str(pretty=True))

@@ -59,3 +59,38 @@ def absolute_html(fragment: str | None, base: str) -> str:
         lxml.html.tostring(child, encoding="unicode", method="html") for child in root
     )
     return inner
+
+
+def as_html(text: str) -> str:
+    """Plain text as the HTML that shows it: RSS ``description`` is HTML to
+    every consumer (feedparser classifies it so), so ``<script>`` typed as
+    text must arrive as ``&lt;script&gt;``, escaped once more by the XML."""
+    return html.escape(text, quote=False)
+
+
+_LOOKS_LIKE_MARKUP = re.compile(r"<[/A-Za-z!?]|&#?\w")
+
+
+def looks_like_markup(text: str) -> bool:
+    """Would a consumer (or the W3C validator) take this plain text for HTML?
+    A tag-like ``<b`` or ``</b``, or an entity-like ``&amp`` or ``&#38``."""
+    return bool(_LOOKS_LIKE_MARKUP.search(text or ""))
+
+
+_PLAIN_RSS_ELEMENT = re.compile(rb"(<(title|description)>)(.*?)(</\2>)", re.DOTALL)
+
+
+def hexadecimal_references(document: bytes) -> bytes:
+    """``&`` and ``<`` in RSS text elements as ``&#x26;`` and ``&#x3C;``.
+
+    The RSS Best Practices Profile asks for these in plain-text elements;
+    the W3C validator warns about ``&amp;`` and ``&lt;`` there. The serialised
+    XML of an element's text escapes only ``&``, ``<`` and ``>``, so this
+    rewrites escapes, never markup.
+    """
+
+    def rewrite(match):
+        text = match.group(3).replace(b"&amp;", b"&#x26;").replace(b"&lt;", b"&#x3C;")
+        return match.group(1) + text + match.group(4)
+
+    return _PLAIN_RSS_ELEMENT.sub(rewrite, document)

@@ -8,15 +8,21 @@ const status = document.querySelector(".search-status");
 const results = document.querySelector(".search-results");
 const text = form.dataset;
 let pagefind; // the promise of the loaded engine
-const shardOptions = { excerptLength: 30 }; // the first shard's and every merged one's
 
 // The index is split into shards by date, newest first (see the search_index
 // plugin): the first is loaded, the others merged into it. Loaded once: the
 // filters and the first search may ask for it at the same time.
+const root = new URL(text.root, location.href); // the site's root, sub-path included
+const bundles = text.bundles.split(" ").filter(Boolean);
+// The first shard's and every merged one's. Result URLs are paths from the
+// site root ("/berita/…"): the root is given, not left to Pagefind's guess
+// from where its bundle is, so a SITEURL with a sub-path ("/warta/") works.
+const shardOptions = { excerptLength: 30, baseUrl: root.pathname };
+let latest = 0; // the newest search; an older one never shows its results
+
 function engine() {
   pagefind ??= (async () => {
-    const root = new URL(text.root, location.href);
-    const [first, ...others] = text.bundles.split(" ").filter(Boolean);
+    const [first, ...others] = bundles;
     if (!first) throw new Error("no search index");
     const loaded = await import(new URL(`${first}pagefind.js`, root).href);
     await loaded.options(shardOptions);
@@ -26,7 +32,15 @@ function engine() {
     );
     return loaded;
   })();
+  // A failed load (network, server) is not remembered: the next search retries.
+  pagefind.catch(() => {
+    pagefind = undefined;
+  });
   return pagefind;
+}
+
+function showFailure() {
+  status.textContent = bundles.length ? text.statusFailed : text.statusUnavailable;
 }
 
 function option(select, value, count) {
@@ -72,6 +86,18 @@ function chosenFilters() {
 }
 
 async function run() {
+  const mine = ++latest;
+  try {
+    await search(mine);
+  } catch (error) {
+    if (mine === latest) {
+      results.replaceChildren();
+      showFailure();
+    }
+  }
+}
+
+async function search(mine) {
   const query = input.value.trim();
   const filters = chosenFilters();
   const params = new URLSearchParams();
@@ -86,6 +112,8 @@ async function run() {
   status.textContent = text.statusLoading;
   const found = await (await engine()).search(query || null, { filters });
   const shown = await Promise.all(found.results.slice(0, 20).map((hit) => hit.data()));
+  if (mine !== latest) return; // a newer search (another query or filter) took over
+  results.replaceChildren();
   status.textContent = found.results.length
     ? text.statusCount.replace("%(count)s", found.results.length)
     : text.statusEmpty;
@@ -93,7 +121,7 @@ async function run() {
     const item = document.createElement("li");
     const heading = document.createElement("h2");
     const link = document.createElement("a");
-    link.href = data.url;
+    link.href = new URL(data.url, root).href;
     link.textContent = data.meta.title;
     heading.append(link);
     item.append(heading);
@@ -131,8 +159,8 @@ loadFilters().then(
     if (input.value || regencySelect.value || yearSelect.value) run();
   },
   () => {
-    // No index (no release published yet): say so instead of failing.
-    status.textContent = text.statusUnavailable;
-    input.disabled = true;
+    // No index (no release published yet), or it failed to load: say which.
+    showFailure();
+    if (!bundles.length) input.disabled = true;
   },
 );
