@@ -13,6 +13,8 @@ what other tools write beside the site.
 import re
 from dataclasses import dataclass
 
+from pelican.contents import Content
+
 from .collect import would_be_save_as
 from .messages import problem
 from .source import metadata_line
@@ -97,7 +99,17 @@ def reserved_paths(settings, context) -> Reserved:
         folders.add(settings["THEME_STATIC_DIR"].strip("/") + "/")
     for path in settings.get("EDITORIAL_RESERVED_PATHS", ()):
         (folders if path.endswith("/") else files).add(path.lstrip("/"))
-    static = {s.save_as for s in context.get("staticfiles", []) if s.save_as}
+    # Files of STATIC_PATHS; a file that content links from elsewhere is
+    # checked against pages from the link's side (path_checks).
+    static_folders = tuple(
+        folder.strip("/") + "/" for folder in settings.get("STATIC_PATHS", ())
+    )
+    static = {
+        path
+        for s in context.get("staticfiles", [])
+        if s.get_relative_source_path().startswith(static_folders)
+        and (path := _planned(s))
+    }
     return Reserved(
         files=frozenset(files | static),
         folders=frozenset(folders),
@@ -195,3 +207,10 @@ def keep_drafts_unwritten(contents) -> None:
             if hasattr(content, f"override_{name}"):
                 delattr(content, f"override_{name}")
             content.__dict__.pop(name, None)
+
+
+def _planned(static) -> str:
+    """Where a static file would be written, read without marking its output
+    location as referenced: ``Static.save_as`` marks it, and an ``{attach}``
+    link rendered later then cannot move the file next to its release."""
+    return Content.save_as.fget(static)
