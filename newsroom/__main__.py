@@ -14,7 +14,7 @@ from editorial.checker import check_content
 from editorial.problems import ERROR
 
 from . import new_release, scraped_release
-from .release_file import release_path, write_new
+from .release_file import SymlinkedFolder, release_path, write_new
 from .site_settings import load
 
 
@@ -56,7 +56,12 @@ def command_import(args, settings) -> int:
         return 1
     path = release_path(settings["PATH"], settings["ARTICLE_PATHS"][0], result.release)
     try:
-        write_new(path, result.release)
+        write_new(path, result.release, settings["PATH"])
+    except SymlinkedFolder as refused:
+        show(problems)
+        print(f"GALAT {path}: {refused.message}\n    Perbaikan: {refused.hint}",
+              file=sys.stderr)  # fmt: skip
+        return 1
     except FileExistsError:
         show(problems)
         message = f"GALAT {path}: berkas sudah ada; impor tidak menimpanya."

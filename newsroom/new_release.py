@@ -9,7 +9,7 @@ from editorial.problems import Problem
 from editorial.slug_length import capped, slug_limit
 from regency_tags.matching import RegencyMatcher
 
-from .release_file import Release, release_path, write_new
+from .release_file import Release, SymlinkedFolder, release_path, write_new
 from .site_settings import registry_of
 
 PLACEHOLDER_BODY = (
@@ -101,7 +101,11 @@ def create(settings: dict, title: str, regencies: str, now=None):
     if path is None:
         return None, result
     try:
-        write_new(path, result)
+        write_new(path, result, settings["PATH"])
+    except SymlinkedFolder as refused:
+        problem = Problem(path=path, line=None, message=refused.message,
+                          hint=refused.hint, code="tautan-simbolik")  # fmt: skip
+        return None, [problem]
     except FileExistsError:
         return None, [
             Problem(

@@ -41,8 +41,35 @@ def release_path(content: str, articles_folder: str, release: Release) -> str:
     return os.path.join(content, articles_folder, year, f"{release.slug}.md")
 
 
-def write_new(path: str, release: Release) -> None:
-    """Write ``release`` to ``path``; never overwrite an existing file."""
+class SymlinkedFolder(Exception):
+    """The new file's folder under content/ is, or passes through, a symlink
+    (which could lead outside content/; the build refuses symlinks too)."""
+
+    def __init__(self, link: str):
+        super().__init__(link)
+        self.message = (
+            f"folder “{link}” adalah tautan simbolik (symlink); berkas baru tidak "
+            "ditulis lewat symlink karena bisa berada di luar content/."
+        )
+        self.hint = (
+            "Ganti symlink itu dengan folder biasa (hapus symlink-nya, buat folder "
+            "dengan nama yang sama), lalu ulangi perintahnya."
+        )
+
+
+def _refuse_symlinked_folders(content: str, folder: str) -> None:
+    path = os.path.abspath(content)
+    relative = os.path.relpath(os.path.abspath(folder), path)
+    for part in [] if relative == "." else relative.split(os.sep):
+        path = os.path.join(path, part)
+        if os.path.islink(path):
+            raise SymlinkedFolder(path)
+
+
+def write_new(path: str, release: Release, content: str) -> None:
+    """Write ``release`` to ``path`` (inside ``content``); never overwrite an
+    existing file, never write through a symlinked folder."""
+    _refuse_symlinked_folders(content, os.path.dirname(path))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "x", encoding="utf-8") as target:
         target.write(release.to_markdown())

@@ -291,3 +291,29 @@ def test_editor_guide_lists_every_message_and_every_regency():
         assert f"| {info.code} | {info.official_name} | `{info.name}` |" in text
     assert "`Tanbu`" in text
     assert "`HSS`" in text
+
+
+@pytest.mark.parametrize("linked", ["berita", "berita/2026"])
+def test_make_new_never_writes_through_a_symlinked_folder(tmp_path, capsys, linked):
+    """A symlinked folder under content/ would take the new file outside it."""
+    content, outside = tmp_path / "content", tmp_path / "luar"
+    outside.mkdir()
+    (content / linked).parent.mkdir(parents=True, exist_ok=True)
+    (content / linked).symlink_to(outside, target_is_directory=True)
+    code, out, err = run(capsys, "--content", str(content), "new", "--title", "Rapat")
+    assert code == 1
+    assert out == ""
+    assert "symlink" in err
+    assert not list(outside.rglob("*"))
+
+
+@needs_seed
+def test_make_import_never_writes_through_a_symlinked_folder(tmp_path, capsys):
+    content, outside = tmp_path / "content", tmp_path / "luar"
+    outside.mkdir()
+    content.mkdir()
+    (content / "berita").symlink_to(outside, target_is_directory=True)
+    code, _, err = run(capsys, "--content", str(content), "import", "--file", str(SEED))
+    assert code == 1
+    assert "symlink" in err
+    assert not list(outside.rglob("*"))
