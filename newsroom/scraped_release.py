@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pelican.utils import slugify
 
 from editorial.problems import ERROR, WARNING, Problem
+from editorial.slug_length import capped, slug_limit
 from regency_tags.mentions import MentionFinder
 
 from .release_file import Release
@@ -68,8 +69,10 @@ def slug_from_title(title: str, settings: dict) -> str:
     subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
     first_clause = re.split(r"[,:;]", title, maxsplit=1)[0]
     if len(first_clause.split()) >= 3:
-        return slugify(first_clause, regex_subs=subs)
-    return "-".join(slugify(title, regex_subs=subs).split("-")[:8])
+        slug = slugify(first_clause, regex_subs=subs)
+    else:
+        slug = "-".join(slugify(title, regex_subs=subs).split("-")[:8])
+    return capped(slug, slug_limit(settings))
 
 
 def escape_markdown(paragraph: str) -> str:

@@ -317,3 +317,17 @@ def test_make_import_never_writes_through_a_symlinked_folder(tmp_path, capsys):
     assert code == 1
     assert "symlink" in err
     assert not list(outside.rglob("*"))
+
+
+def test_an_imported_headline_of_any_length_gives_a_slug_within_the_limit():
+    from editorial.slug_length import slug_limit
+    from newsroom.scraped_release import slug_from_title
+    from newsroom.site_settings import load
+
+    settings = load(str(CONFIG))
+    headline = (
+        " ".join(["Rapat koordinasi kesejahteraan sosial"] * 20) + ", Gubernur: X"
+    )
+    slug = slug_from_title(headline, settings)
+    assert 0 < len(slug) <= slug_limit(settings)
+    assert not slug.endswith("-")
