@@ -13,6 +13,8 @@ from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("WARTA_SITEURL", "https://warta.lkks-kalsel.or.id").rstrip("/")
 RELATIVE_URLS = False
+# WebSub: feeds name this hub, and make publish tells it of changed feeds.
+SYNDICATION_WEBSUB_HUB = os.environ.get("WARTA_WEBSUB_HUB", "")
 # make publish (newsroom/publish.py) builds into a fresh folder beside the
 # published one and swaps it in; Pelican must never empty a folder itself.
 DELETE_OUTPUT_DIRECTORY = False

@@ -16,6 +16,7 @@
 #   WARTA_ETC       where warta.env lives [/etc/warta]
 #   WARTA_BRANCH    the published branch [main]
 #   WARTA_VENV      the build's virtual environment [WARTA_HOME/venv]
+#   WARTA_WEBSUB_HUB  a WebSub hub the feeds name and each publish notifies [none]
 #   WARTA_SYSTEM    1: also packages, user, systemd, nginx; 0: files only, as
 #                   the current user (tests, or trying it on a laptop) [1]
 set -euo pipefail
@@ -91,6 +92,7 @@ WARTA_STATE=$WARTA_HOME
 WARTA_VENV=$VENV
 WARTA_WEBROOT=$WARTA_WEBROOT
 WARTA_SITEURL=$WARTA_SITEURL
+WARTA_WEBSUB_HUB=${WARTA_WEBSUB_HUB:-}
 WARTA_LOCK_TIMEOUT=900
 SETTINGS
 

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
+from . import websub
 from .linkcheck import check_links
 from .publishing import folders, siblings, source
 from .publishing.compare import same_site
@@ -149,10 +150,29 @@ def publish(args, after_build=None, build=None) -> int:
                     "tidak ditukar."
                 )
                 return 0
+            hub = settings.get("SYNDICATION_WEBSUB_HUB")
+            feeds = websub.changed_feeds(site, output, settings) if hub else []
             replaced = _go_live(site, output, workspace)
+            _notify_hub(hub, feeds, siteurl)
             return 0
     finally:
         _cleanup(workspace, replaced)
+
+
+def _notify_hub(hub: str | None, feeds: list[str], siteurl: str) -> None:
+    """After the swap: the hub hears of every feed this publish changed."""
+    if not (hub and feeds):
+        return
+    problems = websub.notify(hub, [f"{siteurl}/{feed}" for feed in feeds])
+    if problems:
+        _say(
+            f"PERINGATAN: hub WebSub {hub} tidak dapat diberi tahu "
+            f"({len(problems)} dari {len(feeds)} umpan; pertama: {problems[0]}). "
+            "Situs sudah terbit; pelanggan umpan tetap mengambilnya pada "
+            "jadwal mereka sendiri."
+        )
+    else:
+        print(f"WebSub: {len(feeds)} umpan yang berubah diberitahukan ke {hub}.")
 
 
 def _check_build(site: str, source_dir: str, settings, siteurl: str, subject) -> None:

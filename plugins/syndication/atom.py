@@ -52,6 +52,8 @@ def render_atom(channel: Channel) -> bytes:
     feed.subtitle(channel.description)
     feed.link(href=channel.link, rel="alternate", type="text/html")
     feed.link(href=channel.self_url, rel="self", type="application/atom+xml")
+    if channel.hub:
+        feed.link(href=channel.hub, rel="hub")
     feed.language(channel.language)
     feed.updated(channel.updated)
     feed.generator(channel.generator)

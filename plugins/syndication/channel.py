@@ -17,3 +17,4 @@ class Channel:
     updated: datetime  # newest item, or a fixed fallback: never the clock
     generator: str
     items: tuple[FeedItem, ...]
+    hub: str | None = None  # a WebSub hub the feed names

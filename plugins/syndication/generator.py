@@ -154,6 +154,7 @@ class SyndicationGenerator:
             updated=updated,
             generator=GENERATOR,
             items=items,
+            hub=self.settings.get("SYNDICATION_WEBSUB_HUB") or None,
         )
 
     # -- output phase --------------------------------------------------------

@@ -44,4 +44,6 @@ def render_json(channel: Channel) -> bytes:
     }
     if channel.logo_url:
         document["icon"] = channel.logo_url
+    if channel.hub:
+        document["hubs"] = [{"type": "WebSub", "url": channel.hub}]
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

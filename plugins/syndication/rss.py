@@ -1,6 +1,7 @@
 """RSS 2.0 with feedgen: content:encoded, dc:creator, enclosure, media:content."""
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from .channel import Channel
 from .text import as_html, hexadecimal_references, looks_like_markup
@@ -46,4 +47,22 @@ def render_rss(channel: Channel) -> bytes:
                 medium="image",
                 group=None,
             )
-    return hexadecimal_references(feed.rss_str(pretty=True))
+    document = feed.rss_str(pretty=True)
+    if channel.hub:
+        document = _add_hub(document, channel.hub)
+    return hexadecimal_references(document)
+
+
+ATOM_LINK = "{http://www.w3.org/2005/Atom}link"
+
+
+def _add_hub(document: bytes, hub: str) -> bytes:
+    """``<atom:link rel="hub">`` after the self link (feedgen writes only
+    ``rel="self"`` into an RSS channel)."""
+    root = etree.fromstring(document, etree.XMLParser(strip_cdata=False))
+    channel = root.find("channel")
+    self_link = channel.find(ATOM_LINK)
+    link = etree.Element(ATOM_LINK, href=hub, rel="hub")
+    link.tail = self_link.tail
+    self_link.addnext(link)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")

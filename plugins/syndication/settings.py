@@ -1,5 +1,7 @@
 """Defaults of every ``SYNDICATION_*`` setting, declared in one place."""
 
+import re
+
 DEFAULTS = {
     # The feeds to write: one row per feed kind. "scope" is "site" (all
     # published releases) or "regency" (one file per regency; save_as takes
@@ -19,6 +21,9 @@ DEFAULTS = {
     "SYNDICATION_LOGO": "theme/images/logo.png",
     # Channel title separator: "Warta LKKS — Kabupaten Banjar".
     "SYNDICATION_TITLE_FORMAT": "{site} — {regency}",
+    # A WebSub hub (https://www.w3.org/TR/websub/) every feed names, and
+    # that make publish tells of each feed it changed; "" for none.
+    "SYNDICATION_WEBSUB_HUB": "",
 }
 
 FORMATS = ("rss", "atom", "json")
@@ -45,5 +50,10 @@ def apply_defaults(settings: dict) -> None:
         if save_as in seen:
             raise ValueError(f"SYNDICATION_FEEDS: two feeds would write {save_as}")
         seen.add(save_as)
+    hub = settings["SYNDICATION_WEBSUB_HUB"] or ""
+    if hub and not re.fullmatch(r"https?://[^/\s?#]+(/[^\s#]*)?", hub):
+        raise ValueError(
+            f"SYNDICATION_WEBSUB_HUB: {hub!r} must be an http:// or https:// address"
+        )
     if int(settings["SYNDICATION_MAX_ITEMS"]) < 1:
         raise ValueError("SYNDICATION_MAX_ITEMS must be at least 1")
