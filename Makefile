@@ -22,7 +22,7 @@ PELICANOPTS ?= --log-handler plain
 CACHE_OVERRIDES := CACHE_CONTENT=true LOAD_CONTENT_CACHE=true 'CONTENT_CACHING_LAYER="reader"' 'CACHE_PATH="$(CACHEDIR)"'
 CACHEOPTS   := -e $(CACHE_OVERRIDES)
 
-.PHONY: help html regenerate serve devserver publish check new import linkcheck bench docs clean test lint format lock venv
+.PHONY: help html regenerate serve devserver publish check new import redaksi linkcheck bench docs clean test lint format lock venv
 
 help:
 	@echo 'make html        build the site into $(OUTPUTDIR) (development settings)'
@@ -33,6 +33,7 @@ help:
 	@echo 'make check       check every release without writing the site'
 	@echo 'make new TITLE="…" REGENCIES="…"   start a new release (draft)'
 	@echo 'make import FILE=rilis.txt          import a scraped press release'
+	@echo 'make redaksi     the browser admin at http://127.0.0.1:$(REDAKSI_PORT)/admin/'
 	@echo 'make linkcheck   check every internal link of $(OUTPUTDIR)'
 	@echo 'make bench N=5000   benchmark against stock Pelican'
 	@echo 'make clean       remove $(OUTPUTDIR)'
@@ -80,6 +81,14 @@ new: $(STAMP)
 
 import: $(STAMP)
 	@$(NEWSROOM) import
+
+# The browser admin (Decap CMS, vendored) and its local server, loopback only.
+# REDAKSI_COMMIT=1 commits each save (exactly the files it wrote).
+REDAKSI_PORT ?= 8001
+REDAKSI_COMMIT ?=
+redaksi: $(STAMP)
+	@$(PY_NEWSROOM) -m newsroom.redaksi --settings "$(CONFFILE)" --content "$(INPUTDIR)" \
+		--port $(REDAKSI_PORT) $(if $(filter 1 yes true,$(REDAKSI_COMMIT)),--commit)
 
 # Benchmark against stock Pelican on N synthetic releases (default 5000).
 bench: $(STAMP)

@@ -1,0 +1,80 @@
+// Starts Decap CMS with our Pelican format, the Indonesian locale, the
+// config the local server made from the site's settings, and the checks
+// the form cannot express (an image needs its alternative text). After a
+// save it shows the build's verdict on the file.
+(function () {
+  "use strict";
+  const CMS = window.CMS;
+
+  function api(action, params) {
+    return fetch("/api/v1", {
+      method: "POST",
+      headers: { "Content-Type": "application/json; charset=utf-8" },
+      body: JSON.stringify({ action, params }),
+    }).then((response) => response.json());
+  }
+
+  function showVerdict(kind, text) {
+    const box = document.getElementById("redaksi-verdict");
+    box.className = kind;
+    box.textContent = "";
+    const close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Tutup";
+    close.addEventListener("click", () => {
+      box.hidden = true;
+    });
+    box.append(close, text);
+    box.hidden = false;
+  }
+
+  function checkImage({ entry }) {
+    const data = entry.get("data");
+    const image = data.get("image");
+    const alt = (data.get("image_alt") || "").trim();
+    if (image && !alt) {
+      throw new Error(
+        "gambar utama belum diberi teks alternatif. Isi “Teks alternatif gambar” " +
+          "(apa yang tampak pada foto) lalu simpan lagi."
+      );
+    }
+    return data;
+  }
+
+  async function afterSave({ entry }, previewUrl) {
+    const path = entry.get("path");
+    const verdict = await api("verdict", { path });
+    const data = entry.get("data");
+    const lines = [];
+    if (verdict.warnings && verdict.warnings.length) {
+      lines.push(`Tersimpan: ${path}. Pemeriksaan build memberi peringatan:`);
+      lines.push(...verdict.warnings);
+    } else {
+      lines.push(`Tersimpan: ${path}. Pemeriksaan build: tidak ada masalah.`);
+    }
+    if (data.get("status") === "draft" && data.get("slug")) {
+      lines.push(
+        `Pratinjau draf (jalankan make devserver): ${previewUrl}/draf/${data.get("slug")}/`
+      );
+    }
+    showVerdict(verdict.warnings && verdict.warnings.length ? "warning" : "ok", lines.join("\n"));
+  }
+
+  fetch("redaksi.json")
+    .then((response) => response.json())
+    .then((page) => {
+      const format = window.WartaFormat.makeFormat({ regencies: page.regencies });
+      CMS.registerLocale("id", window.WartaLocaleId);
+      CMS.registerCustomFormat("pelican", "md", {
+        fromFile: format.fromFile,
+        toFile: format.toFile,
+      });
+      CMS.registerEventListener({ name: "preSave", handler: checkImage });
+      const previewUrl = page.config.site_url.replace(/\/$/, "");
+      CMS.registerEventListener({
+        name: "postSave",
+        handler: (event) => afterSave(event, previewUrl),
+      });
+      CMS.init({ config: page.config });
+    });
+})();

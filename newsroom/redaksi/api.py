@@ -1,0 +1,162 @@
+"""Decap CMS's proxy API (``POST /api/v1`` with ``{action, params}``).
+
+Only the actions of the "simple" publish mode: no editorial workflow, a
+draft is a release with ``Status: draft``. Every path goes through
+``ContentStore``; a save is checked by the build's editorial checks and
+undone when the build would stop on it.
+"""
+
+import os
+import threading
+from dataclasses import dataclass
+
+from .commit import CommitFailed, commit_files
+from .paths import Refused
+from .store import ContentStore, decode_image
+from .verdict import check_saved, errors_of, render
+
+
+@dataclass
+class Saving:
+    settings_file: str
+    repository: str | None = None  # commit each save when set
+    check: bool = True  # run the editorial checks after each save
+
+
+class ProxyApi:
+    def __init__(self, store: ContentStore, saving: Saving, project: str):
+        self.store = store
+        self.saving = saving
+        self.project = project  # messages name files relative to it
+        self.verdicts: dict[str, list[str]] = {}  # path -> warnings of its last save
+        self._writing = threading.Lock()
+
+    def handle(self, action: str, params: dict):
+        handler = getattr(self, "do_" + str(action), None)
+        if handler is None:
+            raise Refused(f"perintah “{action}” tidak dikenal oleh server redaksi.", 400)
+        if not isinstance(params, dict):
+            raise Refused("permintaan tidak lengkap.", 400)
+        return handler(params)
+
+    # Reading -----------------------------------------------------------
+
+    def do_info(self, params):
+        return {
+            "repo": os.path.basename(self.project),
+            "publish_modes": ["simple"],
+            "type": "local_fs",
+        }
+
+    def do_entriesByFolder(self, params):
+        paths = self.store.listing(
+            params.get("folder"), str(params.get("extension", "md")),
+            int(params.get("depth") or 1),
+        )  # fmt: skip
+        return [self.store.entry(path) for path in paths]
+
+    def do_entriesByFiles(self, params):
+        files = params.get("files") or []
+        return [self.store.entry(item.get("path")) for item in files]
+
+    def do_getEntry(self, params):
+        return self.store.entry(params.get("path"))
+
+    def do_getMedia(self, params):
+        folder = params.get("mediaFolder")
+        paths = [
+            path
+            for extension in ("jpg", "jpeg", "png", "webp", "gif")
+            for path in self.store.listing(folder, extension, 1)
+        ]
+        return [self.store.media(path) for path in sorted(paths)]
+
+    def do_getMediaFile(self, params):
+        return self.store.media(params.get("path"))
+
+    def do_getDeployPreview(self, params):
+        return None
+
+    def do_verdict(self, params):
+        """Warnings the build gave on the last save of ``path`` (ours, not Decap's)."""
+        return {"warnings": self.verdicts.get(params.get("path"), [])}
+
+    # Writing -----------------------------------------------------------
+
+    def do_persistEntry(self, params):
+        files = []
+        for item in params.get("dataFiles") or []:
+            raw = item.get("raw")
+            if not isinstance(raw, str):
+                raise Refused("isi berkas tidak terkirim.", 400)
+            files.append((item.get("path"), raw.encode("utf-8")))
+        for asset in params.get("assets") or []:
+            self.store.folder.writable(asset.get("path"))
+            files.append(decode_image(asset))
+        if not files:
+            raise Refused("tidak ada berkas untuk disimpan.", 400)
+        message = (params.get("options") or {}).get("commitMessage") or "Redaksi"
+        warnings = self._save(files, message)
+        return {"message": "entry persisted", "warnings": warnings}
+
+    def do_persistMedia(self, params):
+        asset = params.get("asset") or {}
+        self.store.folder.writable(asset.get("path"))
+        relative, data = decode_image(asset)
+        message = (params.get("options") or {}).get("commitMessage") or "Redaksi"
+        self._save([(relative, data)], message)
+        return self.store.media(relative)
+
+    def do_deleteFiles(self, params):
+        paths = params.get("paths") or []
+        with self._writing:
+            for relative in paths:
+                self.store.folder.writable(relative)
+            removed = [self.store.delete(relative) for relative in paths]
+            message = (params.get("options") or {}).get("commitMessage") or "Redaksi"
+            self._commit(removed, message)
+        return {"message": "files deleted"}
+
+    def do_deleteFile(self, params):
+        return self.do_deleteFiles(
+            {"paths": [params.get("path")], "options": params.get("options")}
+        )
+
+    def _save(self, files, message) -> list[str]:
+        """Write ``files`` (``(path, bytes)``), check, commit; the warnings."""
+        with self._writing:
+            for relative, _ in files:
+                self.store.folder.writable(relative)  # all or nothing
+            previous = {relative: self.store.current(relative) for relative, _ in files}
+            written = [self.store.write(relative, data) for relative, data in files]
+            texts = [path for path in written if path.endswith(".md")]
+            problems = []
+            if self.saving.check and texts:
+                problems = check_saved(
+                    self.saving.settings_file, self.store.folder.root, texts
+                )
+            if errors_of(problems):
+                for relative, _ in files:
+                    self.store.restore(relative, previous[relative])
+                raise Refused(
+                    "tidak disimpan: situs tidak akan dibangun dengan berkas ini.\n"
+                    + render(errors_of(problems), self.project),
+                    422,
+                )
+            self._commit(written, message)
+        warnings = [p.render(self.project) for p in problems]
+        for path in texts:
+            self.verdicts[self.store.folder.relative(path)] = warnings
+        return warnings
+
+    def _commit(self, paths, message):
+        if self.saving.repository is None:
+            return
+        try:
+            commit_files(self.saving.repository, paths, message)
+        except CommitFailed as error:
+            raise Refused(
+                f"berkas tersimpan, tetapi commit git gagal: {error}. "
+                "Minta operator memeriksa repositori.",
+                500,
+            ) from error

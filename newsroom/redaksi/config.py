@@ -1,0 +1,163 @@
+"""The admin's Decap configuration, made from the site's settings at start-up.
+
+The 13 regencies come from the registry file, the summary limit from the
+editorial settings: the form offers and checks what the build accepts.
+"""
+
+from editorial.settings import DEFAULTS as EDITORIAL_DEFAULTS
+from regency_tags.matching import RegencyMatcher
+
+from ..site_settings import registry_of
+
+# Scheme allow-list of Source: a bare domain or an http(s) address.
+SOURCE_PATTERN = r"^(https?://[^\s]+|[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}(/[^\s]*)?)?$"
+WITA_HINT = (
+    "Waktu Indonesia Tengah (WITA, Asia/Makassar), misalnya 2026-03-15 09:30. "
+    "Tombol “Sekarang” memakai jam komputer ini: periksa jamnya bila komputer "
+    "tidak diatur ke WITA (WIB tertinggal satu jam). Tanggal yang belum tiba "
+    "adalah embargo: berita terbit pada build sesudah waktu itu."
+)
+
+
+def summary_limit(settings: dict) -> int:
+    return int(
+        settings.get(
+            "EDITORIAL_SUMMARY_MAX_CHARS",
+            EDITORIAL_DEFAULTS["EDITORIAL_SUMMARY_MAX_CHARS"],
+        )
+    )
+
+
+def regency_spellings(settings: dict) -> dict[str, str]:
+    """Every accepted spelling of each regency, to its registry name."""
+    spellings = {}
+    for info in registry_of(settings).regencies:
+        for spelling in RegencyMatcher._spellings_of(info):
+            spellings[spelling] = info.name
+    return spellings
+
+
+def _common_fields(limit: int) -> list[dict]:
+    return [
+        {
+            "name": "summary",
+            "label": "Ringkasan",
+            "widget": "text",
+            "required": False,
+            "hint": f"Satu atau dua kalimat untuk daftar berita dan mesin pencari; "
+            f"paling banyak {limit} karakter. Kosongkan: diambil dari awal isi.",
+            "pattern": [
+                f"^[\\s\\S]{{0,{limit}}}$",
+                f"paling banyak {limit} karakter; persingkat ringkasannya.",
+            ],
+        },
+    ]
+
+
+def release_fields(settings: dict) -> list[dict]:
+    regencies = registry_of(settings).regencies
+    limit = summary_limit(settings)
+    return [
+        {"name": "title", "label": "Judul", "widget": "string",
+         "hint": "Judul berita, teks biasa."},
+        {"name": "date", "label": "Tanggal dan jam (WITA)", "widget": "datetime",
+         "format": "YYYY-MM-DD HH:mm", "date_format": "DD-MM-YYYY",
+         "time_format": "HH:mm", "picker_utc": False, "hint": WITA_HINT},
+        {"name": "category", "label": "Kategori", "widget": "string",
+         "required": False, "default": settings.get("DEFAULT_CATEGORY", "Berita"),
+         "hint": "Satu kategori, misalnya Kelembagaan."},
+        {"name": "tags", "label": "Topik", "widget": "list", "required": False,
+         "hint": "Pisahkan beberapa topik dengan koma, misalnya: LKKS, Lansia."},
+        {"name": "regencies", "label": "Kabupaten/kota", "widget": "select",
+         "multiple": True, "required": False,
+         "options": [{"label": info.official_name, "value": info.name}
+                     for info in regencies],
+         "hint": "Kabupaten/kota yang diberitakan. Kosongkan bila berita "
+                 "berlaku untuk seluruh provinsi."},
+        {"name": "author", "label": "Kredit", "widget": "string", "required": False,
+         "hint": "Baris kredit, misalnya MC Kalsel/Rns."},
+        {"name": "source", "label": "Sumber", "widget": "string", "required": False,
+         "hint": "Tempat berita pertama terbit: nama domain atau alamat http(s).",
+         "pattern": [SOURCE_PATTERN, "tulis nama domain (contoh.go.id) atau "
+                     "alamat yang diawali http:// atau https://."]},
+        *_common_fields(limit),
+        {"name": "image", "label": "Gambar utama", "widget": "image",
+         "required": False, "choose_url": False,
+         "hint": "Foto JPEG, PNG atau WebP. Wajib diberi teks alternatif di bawah."},
+        {"name": "image_alt", "label": "Teks alternatif gambar", "widget": "string",
+         "required": False,
+         "hint": "Apa yang tampak pada foto, untuk pembaca yang tidak dapat "
+                 "melihatnya. Wajib bila ada gambar utama."},
+        {"name": "image_caption", "label": "Keterangan foto", "widget": "string",
+         "required": False},
+        {"name": "image_credit", "label": "Kredit foto", "widget": "string",
+         "required": False},
+        {"name": "body", "label": "Isi berita", "widget": "markdown",
+         "hint": "Paragraf pertama menjawab apa, siapa, kapan dan di mana."},
+        {"name": "status", "label": "Status", "widget": "select",
+         "default": "draft",
+         "options": [{"label": "Draf (belum terbit)", "value": "draft"},
+                     {"label": "Terbit", "value": "published"}],
+         "hint": "Draf tidak tampil di situs publik; pratinjau devserver "
+                 "menampilkannya di /draf/."},
+    ]  # fmt: skip
+
+
+def page_fields(settings: dict) -> list[dict]:
+    return [
+        {"name": "title", "label": "Judul", "widget": "string"},
+        {"name": "slug", "label": "Alamat (slug)", "widget": "string",
+         "required": False,
+         "hint": "Bagian akhir alamat halaman; jangan diubah setelah terbit."},
+        *_common_fields(summary_limit(settings)),
+        {"name": "body", "label": "Isi halaman", "widget": "markdown"},
+    ]  # fmt: skip
+
+
+def admin_config(settings: dict, prefix: str, preview_url: str) -> dict:
+    """The Decap configuration (passed to ``CMS.init``)."""
+    releases = f"{prefix}/{settings['ARTICLE_PATHS'][0]}"
+    pages = f"{prefix}/{settings['PAGE_PATHS'][0]}"
+    images = f"{prefix}/{settings['STATIC_PATHS'][0]}"
+    public = settings["STATIC_PATHS"][0]
+    return {
+        "load_config_file": False,
+        "backend": {
+            "name": "proxy",
+            "proxy_url": "/api/v1",
+            "branch": "main",
+            "commit_messages": {
+                "create": "Redaksi: {{collection}} baru “{{slug}}”",
+                "update": "Redaksi: ubah {{collection}} “{{slug}}”",
+                "delete": "Redaksi: hapus {{collection}} “{{slug}}”",
+                "uploadMedia": "Redaksi: unggah “{{path}}”",
+                "deleteMedia": "Redaksi: hapus “{{path}}”",
+            },
+        },
+        "locale": "id",
+        "site_url": preview_url,
+        "display_url": preview_url,
+        "media_folder": images,
+        "public_folder": public,
+        "slug": {"encoding": "ascii", "clean_accents": True,
+                 "sanitize_replacement": "-"},
+        "collections": [
+            {
+                "name": "rilis", "label": "Rilis", "label_singular": "Rilis",
+                "description": "Siaran pers LKKS. Tanggal dan jam dalam WITA.",
+                "folder": releases, "path": "{{year}}/{{slug}}",
+                "extension": "md", "format": "pelican", "create": True,
+                "media_folder": f"/{images}", "public_folder": public,
+                "summary": "{{title}} — {{date}}",
+                "sortable_fields": ["date", "title"],
+                "fields": release_fields(settings),
+            },
+            {
+                "name": "halaman", "label": "Halaman", "label_singular": "Halaman",
+                "description": "Halaman tetap, seperti Tentang LKKS.",
+                "folder": pages, "extension": "md", "format": "pelican",
+                "create": True, "media_folder": f"/{images}", "public_folder": public,
+                "fields": page_fields(settings),
+            },
+        ],
+    }  # fmt: skip
