@@ -44,7 +44,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsroom.redaksi")
     parser.add_argument("--settings", default=env("CONFFILE", "pelicanconf.py"))
     parser.add_argument("--content", default=env("INPUTDIR"))
-    parser.add_argument("--port", type=int, default=int(env("REDAKSI_PORT") or DEFAULT_PORT))
+    parser.add_argument(
+        "--port", type=int, default=int(env("REDAKSI_PORT") or DEFAULT_PORT)
+    )
     parser.add_argument("--commit", action="store_true",
                         default=env("REDAKSI_COMMIT", "") not in ("", "0"))  # fmt: skip
     args = parser.parse_args(argv)

@@ -28,13 +28,15 @@ class ProxyApi:
         self.store = store
         self.saving = saving
         self.project = project  # messages name files relative to it
-        self.verdicts: dict[str, list[str]] = {}  # path -> warnings of its last save
+        self.last_verdict = {"path": "", "warnings": []}
         self._writing = threading.Lock()
 
     def handle(self, action: str, params: dict):
         handler = getattr(self, "do_" + str(action), None)
         if handler is None:
-            raise Refused(f"perintah “{action}” tidak dikenal oleh server redaksi.", 400)
+            raise Refused(
+                f"perintah “{action}” tidak dikenal oleh server redaksi.", 400
+            )
         if not isinstance(params, dict):
             raise Refused("permintaan tidak lengkap.", 400)
         return handler(params)
@@ -78,25 +80,28 @@ class ProxyApi:
         return None
 
     def do_verdict(self, params):
-        """Warnings the build gave on the last save of ``path`` (ours, not Decap's)."""
-        return {"warnings": self.verdicts.get(params.get("path"), [])}
+        """The file last saved and the build's warnings on it (ours, not Decap's)."""
+        return self.last_verdict
 
     # Writing -----------------------------------------------------------
 
     def do_persistEntry(self, params):
-        files = []
+        files, moved = [], []
         for item in params.get("dataFiles") or []:
             raw = item.get("raw")
             if not isinstance(raw, str):
                 raise Refused("isi berkas tidak terkirim.", 400)
-            files.append((item.get("path"), raw.encode("utf-8")))
+            target = item.get("newPath") or item.get("path")
+            files.append((target, raw.encode("utf-8")))
+            if target != item.get("path"):
+                moved.append(item.get("path"))  # a new date moved it to another year
         for asset in params.get("assets") or []:
             self.store.folder.writable(asset.get("path"))
             files.append(decode_image(asset))
         if not files:
             raise Refused("tidak ada berkas untuk disimpan.", 400)
         message = (params.get("options") or {}).get("commitMessage") or "Redaksi"
-        warnings = self._save(files, message)
+        warnings = self._save(files, message, moved)
         return {"message": "entry persisted", "warnings": warnings}
 
     def do_persistMedia(self, params):
@@ -122,13 +127,18 @@ class ProxyApi:
             {"paths": [params.get("path")], "options": params.get("options")}
         )
 
-    def _save(self, files, message) -> list[str]:
-        """Write ``files`` (``(path, bytes)``), check, commit; the warnings."""
+    def _save(self, files, message, moved=()) -> list[str]:
+        """Write ``files`` (``(path, bytes)``), remove ``moved``, check, commit.
+
+        Returns the build's warnings on the files; its errors undo the save.
+        """
         with self._writing:
-            for relative, _ in files:
+            for relative in [*(relative for relative, _ in files), *moved]:
                 self.store.folder.writable(relative)  # all or nothing
-            previous = {relative: self.store.current(relative) for relative, _ in files}
+            touched = [relative for relative, _ in files] + list(moved)
+            previous = {relative: self.store.current(relative) for relative in touched}
             written = [self.store.write(relative, data) for relative, data in files]
+            removed = [self.store.delete(relative) for relative in moved]
             texts = [path for path in written if path.endswith(".md")]
             problems = []
             if self.saving.check and texts:
@@ -136,17 +146,20 @@ class ProxyApi:
                     self.saving.settings_file, self.store.folder.root, texts
                 )
             if errors_of(problems):
-                for relative, _ in files:
+                for relative in touched:
                     self.store.restore(relative, previous[relative])
                 raise Refused(
                     "tidak disimpan: situs tidak akan dibangun dengan berkas ini.\n"
                     + render(errors_of(problems), self.project),
                     422,
                 )
-            self._commit(written, message)
+            self._commit([*written, *removed], message)
         warnings = [p.render(self.project) for p in problems]
         for path in texts:
-            self.verdicts[self.store.folder.relative(path)] = warnings
+            self.last_verdict = {
+                "path": self.store.folder.relative(path),
+                "warnings": warnings,
+            }
         return warnings
 
     def _commit(self, paths, message):

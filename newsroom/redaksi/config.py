@@ -10,7 +10,9 @@ from regency_tags.matching import RegencyMatcher
 from ..site_settings import registry_of
 
 # Scheme allow-list of Source: a bare domain or an http(s) address.
-SOURCE_PATTERN = r"^(https?://[^\s]+|[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}(/[^\s]*)?)?$"
+SOURCE_PATTERN = (
+    r"^(https?://[^\s]+|[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}(/[^\s]*)?)?$"
+)
 WITA_HINT = (
     "Waktu Indonesia Tengah (WITA, Asia/Makassar), misalnya 2026-03-15 09:30. "
     "Tombol “Sekarang” memakai jam komputer ini: periksa jamnya bila komputer "

@@ -74,9 +74,7 @@ class ContentFolder:
                     "tidak diikuti."
                 )
         if os.path.commonpath([self.root, os.path.realpath(path)]) != self.root:
-            raise Refused(
-                f"alamat “{relative}” berada di luar folder {self.prefix}/."
-            )
+            raise Refused(f"alamat “{relative}” berada di luar folder {self.prefix}/.")
         return path
 
     def relative(self, path: str) -> str:

@@ -88,7 +88,8 @@ class RedaksiHandler(BaseHTTPRequestHandler):
         self._send(status, body, "application/json; charset=utf-8")
 
     def _refuse(self, refused: Refused) -> None:
-        logger.warning("Ditolak: %s", refused.message)
+        if refused.status != 404:  # Decap asks for a new entry's file first
+            logger.warning("Ditolak: %s", refused.message)
         self._json(refused.status, {"error": refused.message})
 
     def _check_host(self) -> bool:
@@ -151,7 +152,9 @@ class RedaksiHandler(BaseHTTPRequestHandler):
             return
         try:
             request = self._request()
-            result = self.server.api.handle(request.get("action"), request.get("params", {}))
+            result = self.server.api.handle(
+                request.get("action"), request.get("params", {})
+            )
         except Refused as refused:
             self._refuse(refused)
             return

@@ -184,6 +184,12 @@
       return text === "" ? "" : `${name}: ${text}\n`;
     }
 
+    // An edited body ends with one line break, as files written by hand do.
+    function endLine(text) {
+      const trimmed = text.replace(/[\r\n]+$/, "");
+      return trimmed === "" ? "" : `${trimmed}\n`;
+    }
+
     function same(a, b) {
       return JSON.stringify(a ?? "") === JSON.stringify(b ?? "");
     }
@@ -215,7 +221,7 @@
         for (const key of Object.keys(fields).sort()) {
           if (!known.includes(key)) header += lineFor(key, fields[key]);
         }
-        return `${header}\n${String(body).replace(/^[\r\n]+/, "")}`;
+        return `${header}\n${endLine(String(body).replace(/^[\r\n]+/, ""))}`;
       }
       const order = CANONICAL.map(([key]) => key);
       const rank = (key) => (order.includes(key) ? order.indexOf(key) : -1);
@@ -256,7 +262,7 @@
       let header = out.map((item) => item.text).join("");
       if (header && !/[\r\n]$/.test(header)) header += "\n"; // a header with no body
       const closing = kept.closing || (kept.body || body ? "\n" : "");
-      const text = same(body, kept.body) ? kept.body : body;
+      const text = same(body, kept.body) ? kept.body : endLine(String(body));
       return kept.bom + kept.opening + header + closing + text;
     }
 

@@ -41,10 +41,11 @@
     return data;
   }
 
-  async function afterSave({ entry }, previewUrl) {
-    const path = entry.get("path");
-    const verdict = await api("verdict", { path });
+  async function afterSave({ entry }, previewUrl, format) {
+    const verdict = await api("verdict", {});
+    const path = verdict.path;
     const data = entry.get("data");
+    const slug = data.get("slug") || format.slugify(data.get("title") || "");
     const lines = [];
     if (verdict.warnings && verdict.warnings.length) {
       lines.push(`Tersimpan: ${path}. Pemeriksaan build memberi peringatan:`);
@@ -52,10 +53,8 @@
     } else {
       lines.push(`Tersimpan: ${path}. Pemeriksaan build: tidak ada masalah.`);
     }
-    if (data.get("status") === "draft" && data.get("slug")) {
-      lines.push(
-        `Pratinjau draf (jalankan make devserver): ${previewUrl}/draf/${data.get("slug")}/`
-      );
+    if (data.get("status") === "draft" && slug) {
+      lines.push(`Pratinjau draf (jalankan make devserver): ${previewUrl}/draf/${slug}/`);
     }
     showVerdict(verdict.warnings && verdict.warnings.length ? "warning" : "ok", lines.join("\n"));
   }
@@ -73,7 +72,7 @@
       const previewUrl = page.config.site_url.replace(/\/$/, "");
       CMS.registerEventListener({
         name: "postSave",
-        handler: (event) => afterSave(event, previewUrl),
+        handler: (event) => afterSave(event, previewUrl, format),
       });
       CMS.init({ config: page.config });
     });
