@@ -1,4 +1,4 @@
-"""``make redaksi``'s server: what it refuses, and Decap's proxy API without a browser."""
+"""``make redaksi``'s server: what it refuses, and Decap's proxy API (no browser)."""
 
 import base64
 import json
@@ -135,7 +135,7 @@ def test_refuses_a_foreign_host(server):
     )
     assert status == 421
     assert "penyerang.example" in json.loads(data)["error"]
-    status, answer = server.call(
+    status, _ = server.call(
         "info", headers={"Host": f"penyerang.example:{server.port}"}
     )
     assert status == 421

@@ -54,8 +54,11 @@ def main(argv=None) -> int:
     try:
         server = build_server(args.settings, args.content, args.port, args.commit)
     except OSError as error:
-        print(f"GALAT: port {args.port} tidak dapat dipakai ({error}); "
-              "pilih port lain: make redaksi REDAKSI_PORT=8002", file=sys.stderr)  # fmt: skip
+        message = (
+            f"GALAT: port {args.port} tidak dapat dipakai ({error}); "
+            "pilih port lain: make redaksi REDAKSI_PORT=8002"
+        )
+        print(message, file=sys.stderr)
         return 1
     port = server.server_address[1]
     print(f"Redaksi siap: buka http://127.0.0.1:{port}/admin/ di peramban.", flush=True)

@@ -2,11 +2,11 @@
 
 Paths come from the browser: untrusted. Decap names files relative to the
 project (``content/berita/2025/rilis.md``): a path must start with the
-content folder's name and is written with ``/``; no part may be empty, ``.``, ``..`` or start with
-a dot (``.git``, ``.env``), no part may be a symbolic link, and the resolved
-path must stay inside the content folder. Writes are narrower still: Markdown
-releases under ``berita/``, Markdown pages directly in ``pages/``, and images
-directly in ``images/``.
+content folder's name and is written with ``/``; no part may be empty, ``.``,
+``..`` or start with a dot (``.git``, ``.env``), no part may be a symbolic
+link, and the resolved path must stay inside the content folder. Writes are
+narrower still: Markdown releases under ``berita/``, Markdown pages directly
+in ``pages/``, and images directly in ``images/``.
 """
 
 import os
