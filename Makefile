@@ -106,14 +106,16 @@ docs: $(STAMP)
 clean:
 	rm -rf "$(OUTPUTDIR)"
 
-# Debian packages the tests need, installed once: nginx (server test) and
-# chromium (browser tests, driven by Playwright with executable_path).
+# Debian packages the tests need, installed once: nginx (server test),
+# chromium (browser tests, driven by Playwright with executable_path) and
+# nodejs (runs the admin's format script, tests/test_redaksi_format.py).
 TESTDEPS := $(VENV)/.testdeps
-DEBIAN_TEST_PACKAGES := nginx-light chromium
+DEBIAN_TEST_PACKAGES := nginx-light chromium nodejs
 $(TESTDEPS): $(STAMP)
 	@missing=""; \
 	{ command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx; } || missing="$$missing nginx-light"; \
 	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages for the tests:$$missing"; \
 		export DEBIAN_FRONTEND=noninteractive; \

@@ -53,11 +53,19 @@
     return text.replace(STRIP_RE, "");
   }
 
+  // Python's str.expandtabs(4): columns count code points, not UTF-16 units.
   function expandTabs(text) {
     let out = "";
+    let column = 0;
     for (const char of text) {
-      if (char === "\t") out += " ".repeat(4 - (out.length % 4));
-      else out += char;
+      if (char === "\t") {
+        const spaces = 4 - (column % 4);
+        out += " ".repeat(spaces);
+        column += spaces;
+      } else {
+        out += char;
+        column += 1;
+      }
     }
     return out;
   }
@@ -107,21 +115,22 @@
     }
 
     function fromFile(content) {
-      let text = content.replace(/[\u0002\u0003]/g, "");
+      let text = content;
       const bom = text.startsWith("\ufeff") ? "\ufeff" : "";
       text = text.slice(bom.length);
       const lines = splitLines(text);
       const header = []; // {key, raw}: one item per key line and its continuations
       let index = 0;
       let opening = "";
-      if (lines.length && BEGIN_RE.test(expandTabs(lines[0].text))) {
+      if (lines.length && BEGIN_RE.test(lines[0].text.replace(/[\u0002\u0003]/g, ""))) {
         opening = lines[0].text + lines[0].end;
         index = 1;
       }
       let closing = "";
+      let direct = false;
       let current = null;
       for (; index < lines.length; index++) {
-        const line = expandTabs(lines[index].text);
+        const line = expandTabs(lines[index].text.replace(/[\u0002\u0003]/g, ""));
         const raw = lines[index].text + lines[index].end;
         if (pyStrip(line) === "" || END_RE.test(line)) {
           closing = raw;
@@ -144,7 +153,8 @@
           current.raw += raw;
           continue;
         }
-        break; // the first line of the body
+        direct = true; // the first line of the body
+        break;
       }
       const body = lines
         .slice(index)
@@ -159,7 +169,7 @@
         read.push({ key: item.key, raw: item.raw, value: first ? value : undefined });
       }
       data.body = body;
-      data[KEPT] = { bom, opening, closing, header: read, body };
+      data[KEPT] = { bom, opening, closing, direct, header: read, body };
       return data;
     }
 
@@ -223,6 +233,10 @@
         }
         return `${header}\n${endLine(String(body).replace(/^[\r\n]+/, ""))}`;
       }
+      // The file's own line break, for every line written anew.
+      const eol = (/\r\n|\r|\n/.exec(kept.header.map((item) => item.raw).join("")) || [
+        "\n",
+      ])[0];
       const order = CANONICAL.map(([key]) => key);
       const rank = (key) => (order.includes(key) ? order.indexOf(key) : -1);
       const out = [];
@@ -236,10 +250,8 @@
         const value = fields[item.key];
         if (same(value, item.value)) out.push({ key: item.key, text: item.raw });
         else {
-          const line = lineFor(item.key, value);
-          // Keep the line ending the file uses.
-          const ending = (/\r\n$|\r$/.exec(item.raw) || ["\n"])[0];
-          out.push({ key: item.key, text: line.replace(/\n$/, ending) });
+          const line = lineFor(item.key, value); // "": the field was emptied
+          if (line) out.push({ key: item.key, text: line.replace(/\n/g, eol) });
         }
       }
       for (const key of order) {
@@ -251,18 +263,27 @@
         out.forEach((item, position) => {
           if (rank(item.key) !== -1 && rank(item.key) < rank(key)) at = position + 1;
         });
-        out.splice(at, 0, { key, text: line });
+        out.splice(at, 0, { key, text: line.replace(/\n/g, eol) });
         written.add(key);
       }
       for (const key of Object.keys(fields).sort()) {
         if (written.has(key)) continue;
         const line = lineFor(key, fields[key]);
-        if (line) out.push({ key, text: line });
+        if (line) out.push({ key, text: line.replace(/\n/g, eol) });
       }
+      // A last line without a line break (a file that is only a header)
+      // gets one when something now follows it.
+      out.forEach((item, position) => {
+        if (position < out.length - 1 && !/[\r\n]$/.test(item.text)) item.text += eol;
+      });
       let header = out.map((item) => item.text).join("");
-      if (header && !/[\r\n]$/.test(header)) header += "\n"; // a header with no body
-      const closing = kept.closing || (kept.body || body ? "\n" : "");
-      const text = same(body, kept.body) ? kept.body : endLine(String(body));
+      const unchanged = same(body, kept.body);
+      const text = unchanged ? kept.body : endLine(String(body));
+      // The blank line that ended the header; none when the body's first
+      // line ended it, unless the body was edited (it might look like "Key:").
+      let closing = kept.closing;
+      if (!closing && text && !(unchanged && kept.direct)) closing = eol;
+      if (header && (closing || text) && !/[\r\n]$/.test(header)) header += eol;
       return kept.bom + kept.opening + header + closing + text;
     }
 
