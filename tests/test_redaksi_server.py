@@ -40,7 +40,7 @@ def persist(server, path, raw, assets=(), **kwargs):
         {
             "dataFiles": [{"path": path, "raw": raw, "slug": "x"}],
             "assets": list(assets),
-            "options": {"commitMessage": "Redaksi: rilis baru “x”"},
+            "options": {"commitMessage": "Redaksi: Rilis baru"},
         },
         **kwargs,
     )
@@ -276,7 +276,8 @@ def test_commits_exactly_the_files_it_wrote(project, monkeypatch):
     finally:
         running.close()
     assert status == 200, answer
-    assert git(project, "log", "-1", "--format=%s").strip() == "Redaksi: rilis baru “x”"
+    subject = git(project, "log", "-1", "--format=%s").strip()
+    assert subject == "Redaksi: Rilis baru “Rapat Koordinasi LKS”"
     assert git(project, "show", "--name-only", "--format=", "HEAD").split() == [
         NEW_PATH
     ]

@@ -7,6 +7,7 @@ undone when the build would stop on it.
 """
 
 import os
+import re
 import threading
 from dataclasses import dataclass
 
@@ -14,6 +15,28 @@ from .commit import CommitFailed, commit_files
 from .paths import Refused
 from .store import ContentStore, decode_image
 from .verdict import check_saved, errors_of, render
+
+
+TITLE = re.compile(r"^ {0,3}title:\s*(.*)$", re.IGNORECASE)
+
+
+def title_of(raw: bytes) -> str:
+    """The ``Title:`` of a release's header, or ``""``."""
+    for line in raw.decode("utf-8", "replace").splitlines():
+        if not line.strip():
+            break
+        found = TITLE.match(line)
+        if found:
+            return found.group(1).strip()
+    return ""
+
+
+def named(message: str, files) -> str:
+    """Decap's commit message, naming the release saved (its title)."""
+    for relative, data in files:
+        if relative.endswith(".md"):
+            return f"{message} “{title_of(data) or relative}”"
+    return message
 
 
 @dataclass
@@ -153,7 +176,7 @@ class ProxyApi:
                     + render(errors_of(problems), self.project),
                     422,
                 )
-            self._commit([*written, *removed], message)
+            self._commit([*written, *removed], named(message, files))
         warnings = [p.render(self.project) for p in problems]
         for path in texts:
             self.last_verdict = {

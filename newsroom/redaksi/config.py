@@ -129,9 +129,10 @@ def admin_config(settings: dict, prefix: str, preview_url: str) -> dict:
             "proxy_url": "/api/v1",
             "branch": "main",
             "commit_messages": {
-                "create": "Redaksi: {{collection}} baru “{{slug}}”",
-                "update": "Redaksi: ubah {{collection}} “{{slug}}”",
-                "delete": "Redaksi: hapus {{collection}} “{{slug}}”",
+                # The server adds the release's title (or the file's path).
+                "create": "Redaksi: {{collection}} baru",
+                "update": "Redaksi: ubah {{collection}}",
+                "delete": "Redaksi: hapus {{collection}} {{slug}}",
                 "uploadMedia": "Redaksi: unggah “{{path}}”",
                 "deleteMedia": "Redaksi: hapus “{{path}}”",
             },

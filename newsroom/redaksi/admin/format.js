@@ -168,6 +168,8 @@
         if (first) data[item.key] = value;
         read.push({ key: item.key, raw: item.raw, value: first ? value : undefined });
       }
+      // No Status: line means published (the form's select needs a value).
+      if (!("status" in data)) data.status = "published";
       data.body = body;
       data[KEPT] = { bom, opening, closing, direct, header: read, body };
       return data;
