@@ -16,7 +16,6 @@ from .paths import Refused
 from .store import ContentStore, decode_image
 from .verdict import check_saved, errors_of, render
 
-
 TITLE = re.compile(r"^ {0,3}title:\s*(.*)$", re.IGNORECASE)
 
 
