@@ -8,7 +8,7 @@ import sys
 from ..site_settings import load
 from .api import ProxyApi, Saving
 from .commit import repository_of
-from .config import admin_config, regency_spellings, summary_limit
+from .config import local_backend, page_data
 from .paths import ContentFolder
 from .server import RedaksiServer
 from .store import ContentStore
@@ -31,12 +31,8 @@ def build_server(settings_file, content, port=DEFAULT_PORT, commit=False,
     preview = preview_url or settings.get("LOCAL_SITEURL", "http://127.0.0.1:8000")
     saving = Saving(os.path.abspath(settings_file), repository, check)
     api = ProxyApi(ContentStore(folder), saving, os.path.dirname(folder.root))
-    page_data = {
-        "config": admin_config(settings, folder.prefix, preview),
-        "regencies": regency_spellings(settings),
-        "summaryMax": summary_limit(settings),
-    }
-    return RedaksiServer(("127.0.0.1", port), api, page_data)
+    data = page_data(settings, folder.prefix, preview, local_backend())
+    return RedaksiServer(("127.0.0.1", port), api, data)
 
 
 def main(argv=None) -> int:

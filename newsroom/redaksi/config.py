@@ -116,7 +116,51 @@ def page_fields(settings: dict) -> list[dict]:
     ]  # fmt: skip
 
 
-def admin_config(settings: dict, prefix: str, preview_url: str) -> dict:
+def local_backend() -> dict:
+    """``make redaksi``'s own server (Decap's proxy API)."""
+    return {"name": "proxy", "proxy_url": "/api/v1", "branch": "main"}
+
+
+def forge_backend(kind: str, forge_url: str, repo: str, app_id: str,
+                  branch: str = "main") -> dict:  # fmt: skip
+    """Gitea or Forgejo: editors log in with their forge account (PKCE)."""
+    if kind not in ("gitea", "forgejo"):
+        raise ValueError(f"forge {kind!r}: use gitea or forgejo")
+    base = forge_url.rstrip("/")
+    if not base.startswith("https://"):
+        raise ValueError(f"forge URL {forge_url!r}: use an https:// address")
+    return {
+        "name": kind, "repo": repo, "branch": branch, "app_id": app_id,
+        "base_url": base, "api_root": f"{base}/api/v1",
+        "auth_endpoint": f"{base}/login/oauth/authorize",
+    }  # fmt: skip
+
+
+def commit_messages(backend: dict) -> dict:
+    """Decap's commit messages; the local server adds the release's title."""
+    named = "" if backend["name"] == "proxy" else " “{{slug}}”"
+    return {
+        "create": "Redaksi: {{collection}} baru" + named,
+        "update": "Redaksi: ubah {{collection}}" + named,
+        "delete": "Redaksi: hapus {{collection}} “{{slug}}”",
+        "uploadMedia": "Redaksi: unggah “{{path}}”",
+        "deleteMedia": "Redaksi: hapus “{{path}}”",
+    }
+
+
+def page_data(settings: dict, prefix: str, preview_url: str, backend: dict) -> dict:
+    """What the admin page loads (``redaksi.json``): config and form helpers."""
+    return {
+        "config": admin_config(settings, prefix, preview_url, backend),
+        "regencies": regency_spellings(settings),
+        "summaryMax": summary_limit(settings),
+        # Only the local server answers "verdict" with the build's checks.
+        "localServer": backend["name"] == "proxy",
+    }
+
+
+def admin_config(settings: dict, prefix: str, preview_url: str,
+                 backend: dict | None = None) -> dict:  # fmt: skip
     """The Decap configuration (passed to ``CMS.init``)."""
     releases = f"{prefix}/{settings['ARTICLE_PATHS'][0]}"
     pages = f"{prefix}/{settings['PAGE_PATHS'][0]}"
@@ -125,17 +169,8 @@ def admin_config(settings: dict, prefix: str, preview_url: str) -> dict:
     return {
         "load_config_file": False,
         "backend": {
-            "name": "proxy",
-            "proxy_url": "/api/v1",
-            "branch": "main",
-            "commit_messages": {
-                # The server adds the release's title (or the file's path).
-                "create": "Redaksi: {{collection}} baru",
-                "update": "Redaksi: ubah {{collection}}",
-                "delete": "Redaksi: hapus {{collection}} {{slug}}",
-                "uploadMedia": "Redaksi: unggah “{{path}}”",
-                "deleteMedia": "Redaksi: hapus “{{path}}”",
-            },
+            **(backend or local_backend()),
+            "commit_messages": commit_messages(backend or local_backend()),
         },
         "locale": "id",
         "site_url": preview_url,

@@ -41,7 +41,15 @@
     return data;
   }
 
-  async function afterSave({ entry }, previewUrl, format) {
+  async function afterSave({ entry }, previewUrl, format, local) {
+    if (!local) {
+      showVerdict(
+        "ok",
+        "Tersimpan sebagai commit di repositori. Build penerbitan menjalankan " +
+          "pemeriksaan yang sama; bila ada galat, situs publik tidak berubah."
+      );
+      return;
+    }
     const verdict = await api("verdict", {});
     const path = verdict.path;
     const data = entry.get("data");
@@ -72,7 +80,7 @@
       const previewUrl = page.config.site_url.replace(/\/$/, "");
       CMS.registerEventListener({
         name: "postSave",
-        handler: (event) => afterSave(event, previewUrl, format),
+        handler: (event) => afterSave(event, previewUrl, format, page.localServer),
       });
       CMS.init({ config: page.config });
     });
