@@ -242,3 +242,47 @@ def test_a_save_the_build_rejects_says_why_in_the_admin(admin, server, project):
     assert git(project, "rev-parse", "HEAD") == head
     assert admin.uncaught == ["Object"]
     admin.uncaught.clear()
+
+
+def test_an_image_in_the_body_resolves_from_the_release_page(
+    admin, server, project, tmp_path
+):
+    """Decap's image component links {static}/images/…: a plain images/… would
+    resolve beside the release's URL, and the build would refuse the save."""
+    image = tmp_path / "suasana-rapat.png"
+    image.write_bytes(png())
+    admin.goto(server.origin + "/admin/#/collections/rilis/new")
+    admin.get_by_label("Judul").fill("Suasana rapat koordinasi")
+    admin.locator("input[type=datetime-local]").fill("2026-03-17T14:00")
+    admin.locator("[data-slate-editor]").click()
+    admin.keyboard.type("Paragraf pertama.")
+    admin.get_by_role("button", name="Tambah komponen").click()
+    admin.get_by_text("Image", exact=True).last.click()
+    admin.get_by_role("button", name="Pilih gambar").last.click()
+    with admin.expect_file_chooser() as chooser:
+        admin.get_by_text("Unggah", exact=True).click()
+    chooser.value.set_files(str(image))
+    admin.get_by_role("button", name="Pakai yang dipilih").click()
+    save(admin)
+    wait_for_verdict(admin)
+    text = (project / "content/berita/2026/suasana-rapat-koordinasi.md").read_text()
+    assert text.endswith(
+        "Paragraf pertama.\n\n![]({static}/images/suasana-rapat.png)\n"
+    )
+    assert (project / "content/images/suasana-rapat.png").read_bytes() == png()
+
+
+def test_a_page_of_the_halaman_collection_is_edited_in_place(admin, server, project):
+    page = project / "content/pages/tentang.md"
+    before = page.read_text(encoding="utf-8")
+    admin.goto(server.origin + "/admin/#/collections/halaman/entries/tentang")
+    title = admin.get_by_label("Judul")
+    title.wait_for()
+    assert title.input_value() == "Tentang LKKS"
+    title.fill("Tentang LKKS Kalimantan Selatan")
+    save(admin)
+    wait_for_verdict(admin)
+    after = page.read_text(encoding="utf-8")
+    assert after == before.replace(
+        "Title: Tentang LKKS\n", "Title: Tentang LKKS Kalimantan Selatan\n", 1
+    )

@@ -21,6 +21,12 @@ WITA_HINT = (
 )
 
 
+# Images in a body (Decap's image component, which takes the collection's
+# public_folder) are linked with Pelican's {static} marker, so that they
+# resolve from any page's URL; the featured image field stores images/….
+BODY_IMAGE_PREFIX = "{static}/"
+
+
 def summary_limit(settings: dict) -> int:
     return int(
         settings.get(
@@ -85,6 +91,7 @@ def release_fields(settings: dict) -> list[dict]:
         *_common_fields(limit),
         {"name": "image", "label": "Gambar utama", "widget": "image",
          "required": False, "choose_url": False,
+         "public_folder": settings["STATIC_PATHS"][0],
          "hint": "Foto JPEG, PNG atau WebP. Wajib diberi teks alternatif di bawah."},
         {"name": "image_alt", "label": "Teks alternatif gambar", "widget": "string",
          "required": False,
@@ -185,7 +192,8 @@ def admin_config(settings: dict, prefix: str, preview_url: str,
                 "description": "Siaran pers LKKS. Tanggal dan jam dalam WITA.",
                 "folder": releases, "path": "{{year}}/{{slug}}",
                 "extension": "md", "format": "pelican", "create": True,
-                "media_folder": f"/{images}", "public_folder": public,
+                "media_folder": f"/{images}",
+                "public_folder": BODY_IMAGE_PREFIX + public,
                 "summary": "{{title}} — {{date}}",
                 "sortable_fields": ["date", "title"],
                 "fields": release_fields(settings),
@@ -194,7 +202,8 @@ def admin_config(settings: dict, prefix: str, preview_url: str,
                 "name": "halaman", "label": "Halaman", "label_singular": "Halaman",
                 "description": "Halaman tetap, seperti Tentang LKKS.",
                 "folder": pages, "extension": "md", "format": "pelican",
-                "create": True, "media_folder": f"/{images}", "public_folder": public,
+                "create": True, "media_folder": f"/{images}",
+                "public_folder": BODY_IMAGE_PREFIX + public,
                 "fields": page_fields(settings),
             },
         ],
