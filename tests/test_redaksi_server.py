@@ -2,10 +2,12 @@
 
 import base64
 import json
+import os
 
 import pytest
 
 from tests.redaksi_project import GIT_IDENTITY, RunningServer, git, make_project
+from tests.sitebuild import CONFIG, ROOT
 
 NEW_RELEASE = (
     "Title: Rapat Koordinasi LKS\n"
@@ -302,3 +304,54 @@ def test_serves_the_admin_with_its_own_policy(server):
     regencies = config["collections"][0]["fields"][4]
     assert regencies["name"] == "regencies"
     assert len(regencies["options"]) == 13
+
+
+def test_deletes_only_what_it_may_write(server, project):
+    status, _ = server.call("deleteFiles", {"paths": ["pelicanconf.py"]})
+    assert status == 403
+    assert (project / "pelicanconf.py").exists()
+    status, _ = server.call(
+        "deleteFiles", {"paths": ["content/berita/2024/alias-tanbu.md"]}
+    )
+    assert status == 200
+    assert not (project / "content/berita/2024/alias-tanbu.md").exists()
+
+
+def test_make_redaksi_as_an_operator_runs_it(project):
+    """The make target: loopback only, says where to go, stops cleanly."""
+    import signal
+    import subprocess
+
+    from tests.test_nginx import free_port
+
+    port = free_port()
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", "redaksi", f"REDAKSI_PORT={port}",
+         f"INPUTDIR={project / 'content'}"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        first = process.stdout.readline()
+        assert (
+            first == f"Redaksi siap: buka http://127.0.0.1:{port}/admin/ di peramban.\n"
+        )
+        import http.client
+
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/admin/", headers={"Host": f"127.0.0.1:{port}"})
+        assert connection.getresponse().status == 200
+        connection.close()
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=30)
+
+
+def test_commit_mode_needs_a_repository(tmp_path):
+    from newsroom.redaksi.__main__ import build_server
+
+    content = tmp_path / "content"
+    content.mkdir()
+    with pytest.raises(SystemExit) as stopped:
+        build_server(str(CONFIG), str(content), port=0, commit=True)
+    assert "bukan bagian dari repositori git" in str(stopped.value)
