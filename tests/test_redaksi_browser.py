@@ -107,7 +107,7 @@ def save(page):
 
 
 def wait_for_verdict(page):
-    verdict = page.locator("#redaksi-verdict")
+    verdict = page.locator("#redaksi-verdict p")
     verdict.wait_for(state="visible", timeout=60_000)
     return verdict.inner_text()
 
@@ -182,7 +182,10 @@ def test_an_image_without_alt_text_is_blocked(admin, server, project, tmp_path):
     admin.locator("[data-slate-editor]").click()
     admin.keyboard.type("Isi berita.")
     save(admin)
-    admin.get_by_text("gambar utama belum diberi teks alternatif").wait_for()
+    assert wait_for_verdict(admin).startswith(
+        "Tidak tersimpan: gambar utama belum diberi teks alternatif. Isi “Teks "
+        "alternatif gambar” (apa yang tampak pada foto) lalu simpan lagi."
+    )
     assert admin.get_by_text("Gagal menyimpan").count() == 1
     assert sorted(p for p in (project / "content").rglob("*")) == files
     assert git(project, "rev-parse", "HEAD") == head
@@ -235,7 +238,11 @@ def test_a_save_the_build_rejects_says_why_in_the_admin(admin, server, project):
     toast = admin.get_by_text("Gagal menyimpan")
     toast.wait_for(timeout=60_000)
     message = toast.inner_text()
-    assert "tidak disimpan: situs tidak akan dibangun dengan berkas ini." in message
+    refused = "situs tidak akan dibangun dengan berkas ini; tidak ada yang disimpan."
+    assert refused in message
+    kept = wait_for_verdict(admin)  # stays after Decap's toast goes
+    assert kept.startswith("Tidak tersimpan: situs tidak akan dibangun")
+    assert "GALAT content/berita/2024/bakti-sosial-lkks-tanbu.md" in kept
     assert "GALAT content/berita/2024/bakti-sosial-lkks-tanbu.md" in message
     assert "/berita/2024/06/bakti-sosial-lkks-tanbu/" in message
     assert not (project / "content/berita/2024/bakti-sosial-lkks-tanbu.md").exists()

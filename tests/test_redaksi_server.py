@@ -238,7 +238,7 @@ def test_a_save_the_build_would_reject_is_undone_with_the_reason(server, project
     status, answer = persist(server, NEW_PATH, broken)
     assert status == 422
     assert answer["error"].startswith(
-        "tidak disimpan: situs tidak akan dibangun dengan berkas ini.\n"
+        "situs tidak akan dibangun dengan berkas ini; tidak ada yang disimpan.\n"
         f"GALAT {NEW_PATH}:4: “Tanah Bambu” di baris Regencies: bukan nama "
         "kabupaten/kota yang dikenal."
     )

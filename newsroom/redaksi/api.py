@@ -171,7 +171,8 @@ class ProxyApi:
                 for relative in touched:
                     self.store.restore(relative, previous[relative])
                 raise Refused(
-                    "tidak disimpan: situs tidak akan dibangun dengan berkas ini.\n"
+                    "situs tidak akan dibangun dengan berkas ini; "
+                    "tidak ada yang disimpan.\n"
                     + render(errors_of(problems), self.project),
                     422,
                 )

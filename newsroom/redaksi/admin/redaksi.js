@@ -14,31 +14,64 @@
     }).then((response) => response.json());
   }
 
-  function showVerdict(kind, text) {
+  // The entry a verdict is about ("2026/slug"): it stays while that entry
+  // is open (Decap moves from …/new to the saved entry) and goes otherwise.
+  let verdictFor = null;
+
+  function showVerdict(kind, text, entry = null) {
     const box = document.getElementById("redaksi-verdict");
     box.className = kind;
     box.textContent = "";
     const close = document.createElement("button");
     close.type = "button";
     close.textContent = "Tutup";
-    close.addEventListener("click", () => {
-      box.hidden = true;
-    });
-    box.append(close, text);
+    close.addEventListener("click", hideVerdict);
+    const message = document.createElement("p");
+    message.textContent = text;
+    box.append(close, message);
     box.hidden = false;
+    verdictFor = entry;
+  }
+
+  function onNavigation() {
+    if (!verdictFor || !decodeURIComponent(location.hash).endsWith(verdictFor)) {
+      hideVerdict();
+    }
+  }
+
+  function hideVerdict() {
+    document.getElementById("redaksi-verdict").hidden = true;
   }
 
   function checkImage({ entry }) {
+    hideVerdict();
     const data = entry.get("data");
     const image = data.get("image");
     const alt = (data.get("image_alt") || "").trim();
     if (image && !alt) {
-      throw new Error(
+      const message =
         "gambar utama belum diberi teks alternatif. Isi “Teks alternatif gambar” " +
-          "(apa yang tampak pada foto) lalu simpan lagi."
-      );
+        "(apa yang tampak pada foto) lalu simpan lagi.";
+      showVerdict("error", `Tidak tersimpan: ${message}`);
+      throw new Error(message);
     }
     return data;
+  }
+
+  // Decap shows a refused save for eight seconds only: the server's reason
+  // (the build's messages) stays on screen until the editor closes it.
+  function keepRefusals() {
+    const original = window.fetch.bind(window);
+    window.fetch = async (resource, options) => {
+      const response = await original(resource, options);
+      if (String(resource).endsWith("/api/v1") && response.status === 422) {
+        response
+          .clone()
+          .json()
+          .then((body) => showVerdict("error", `Tidak tersimpan: ${body.error}`));
+      }
+      return response;
+    };
   }
 
   async function afterSave({ entry }, previewUrl, format, local) {
@@ -64,13 +97,17 @@
     if (data.get("status") === "draft" && slug) {
       lines.push(`Pratinjau draf (jalankan make devserver): ${previewUrl}/draf/${slug}/`);
     }
-    showVerdict(verdict.warnings && verdict.warnings.length ? "warning" : "ok", lines.join("\n"));
+    const kind = verdict.warnings && verdict.warnings.length ? "warning" : "ok";
+    const entryName = path.split("/").slice(2).join("/").replace(/\.md$/, "");
+    showVerdict(kind, lines.join("\n"), entryName);
   }
 
   fetch("redaksi.json")
     .then((response) => response.json())
     .then((page) => {
       const format = window.WartaFormat.makeFormat({ regencies: page.regencies });
+      if (page.localServer) keepRefusals();
+      window.addEventListener("hashchange", onNavigation);
       CMS.registerLocale("id", window.WartaLocaleId);
       CMS.registerCustomFormat("pelican", "md", {
         fromFile: format.fromFile,
