@@ -293,3 +293,21 @@ def test_a_page_of_the_halaman_collection_is_edited_in_place(admin, server, proj
     assert after == before.replace(
         "Title: Tentang LKKS\n", "Title: Tentang LKKS Kalimantan Selatan\n", 1
     )
+
+
+def test_a_date_without_a_time_survives_an_edit(admin, server, project):
+    """``Date: 2025-10-08`` shows as midnight in the form and stays as written."""
+    path = project / "content/berita/2025/pengukuhan-pengurus-lkks-provinsi-kalsel.md"
+    before = path.read_text(encoding="utf-8")
+    entry = "2025/pengukuhan-pengurus-lkks-provinsi-kalsel"
+    admin.goto(f"{server.origin}/admin/#/collections/rilis/entries/{entry}")
+    field = admin.get_by_label("Kategori")
+    field.wait_for()
+    field.fill("Kelembagaan LKKS")
+    save(admin)
+    wait_for_verdict(admin)
+    after = path.read_text(encoding="utf-8")
+    assert after == before.replace(
+        "Category: Kelembagaan\n", "Category: Kelembagaan LKKS\n"
+    )
+    assert "Date: 2025-10-08\n" in after
