@@ -33,7 +33,7 @@ help:
 	@echo 'make check       check every release without writing the site'
 	@echo 'make new TITLE="…" REGENCIES="…"   start a new release (draft)'
 	@echo 'make import FILE=rilis.txt          import a scraped press release'
-	@echo 'make redaksi     the browser admin at http://127.0.0.1:$(REDAKSI_PORT)/admin/'
+	@echo 'make redaksi     the browser admin for editors (REDAKSI_PORT, REDAKSI_COMMIT=1)'
 	@echo 'make linkcheck   check every internal link of $(OUTPUTDIR)'
 	@echo 'make bench N=5000   benchmark against stock Pelican'
 	@echo 'make clean       remove $(OUTPUTDIR)'
@@ -83,12 +83,12 @@ import: $(STAMP)
 	@$(NEWSROOM) import
 
 # The browser admin (Decap CMS, vendored) and its local server, loopback only.
-# REDAKSI_COMMIT=1 commits each save (exactly the files it wrote).
-REDAKSI_PORT ?= 8001
-REDAKSI_COMMIT ?=
+# REDAKSI_PORT (default 8001) picks the port; REDAKSI_COMMIT=1 commits each
+# save (exactly the files it wrote).
 redaksi: $(STAMP)
 	@$(PY_NEWSROOM) -m newsroom.redaksi --settings "$(CONFFILE)" --content "$(INPUTDIR)" \
-		--port $(REDAKSI_PORT) $(if $(filter 1 yes true,$(REDAKSI_COMMIT)),--commit)
+		$(if $(REDAKSI_PORT),--port $(REDAKSI_PORT)) \
+		$(if $(filter 1 yes true,$(REDAKSI_COMMIT)),--commit)
 
 # Benchmark against stock Pelican on N synthetic releases (default 5000).
 bench: $(STAMP)
