@@ -355,3 +355,48 @@ def test_commit_mode_needs_a_repository(tmp_path):
     with pytest.raises(SystemExit) as stopped:
         build_server(str(CONFIG), str(content), port=0, commit=True)
     assert "bukan bagian dari repositori git" in str(stopped.value)
+
+
+@pytest.mark.parametrize(
+    ("action", "params"),
+    [
+        ("entriesByFolder", {"folder": "content/berita", "depth": "dalam"}),
+        ("entriesByFiles", {"files": ["content/berita/2024/alias-tanbu.md"]}),
+        ("persistEntry", {"dataFiles": "bukan daftar"}),
+        ("getEntry", {"path": ["content", "berita"]}),
+        ("deleteFiles", {"paths": ["content/berita/2024"]}),
+    ],
+)
+def test_a_malformed_request_gets_a_message_not_a_dropped_connection(
+    server, project, action, params
+):
+    (project / "content/berita/2024/folder.md").mkdir()
+    status, answer = server.call(action, params)
+    assert 400 <= status < 600
+    assert answer["error"]
+
+
+def test_a_folder_named_like_a_release_is_not_deleted(server, project):
+    (project / "content/berita/2024/folder.md").mkdir()
+    status, answer = server.call(
+        "deleteFiles", {"paths": ["content/berita/2024/folder.md"]}
+    )
+    assert status == 500
+    assert answer["error"].startswith("berkas tidak dapat dibaca atau ditulis")
+    assert (project / "content/berita/2024/folder.md").is_dir()
+
+
+def test_a_check_that_crashes_leaves_nothing_written(server, project, monkeypatch):
+    from newsroom.redaksi import api
+
+    def crash(*args):
+        raise RuntimeError("pelican crashed")
+
+    monkeypatch.setattr(api, "check_saved", crash)
+    before = tree(project)
+    status, answer = persist(server, NEW_PATH, NEW_RELEASE)
+    assert status == 500
+    assert answer["error"] == (
+        "galat di server redaksi; minta operator melihat terminalnya."
+    )
+    assert tree(project) == before

@@ -159,17 +159,20 @@ class ProxyApi:
                 self.store.folder.writable(relative)  # all or nothing
             touched = [relative for relative, _ in files] + list(moved)
             previous = {relative: self.store.current(relative) for relative in touched}
-            written = [self.store.write(relative, data) for relative, data in files]
-            removed = [self.store.delete(relative) for relative in moved]
-            texts = [path for path in written if path.endswith(".md")]
-            problems = []
-            if self.saving.check and texts:
-                problems = check_saved(
-                    self.saving.settings_file, self.store.folder.root, texts
-                )
+            try:
+                written = [self.store.write(relative, data) for relative, data in files]
+                removed = [self.store.delete(relative) for relative in moved]
+                texts = [path for path in written if path.endswith(".md")]
+                problems = []
+                if self.saving.check and texts:
+                    problems = check_saved(
+                        self.saving.settings_file, self.store.folder.root, texts
+                    )
+            except BaseException:
+                self._undo(previous)  # a failed write or check leaves nothing
+                raise
             if errors_of(problems):
-                for relative in touched:
-                    self.store.restore(relative, previous[relative])
+                self._undo(previous)
                 raise Refused(
                     "situs tidak akan dibangun dengan berkas ini; "
                     "tidak ada yang disimpan.\n"
@@ -184,6 +187,10 @@ class ProxyApi:
                 "warnings": warnings,
             }
         return warnings
+
+    def _undo(self, previous: dict) -> None:
+        for relative, data in previous.items():
+            self.store.restore(relative, data)
 
     def _commit(self, paths, message):
         if self.saving.repository is None:

@@ -158,6 +158,25 @@ class RedaksiHandler(BaseHTTPRequestHandler):
         except Refused as refused:
             self._refuse(refused)
             return
+        except (TypeError, ValueError, AttributeError, KeyError) as error:
+            logger.warning("Permintaan tidak sah: %r", error)
+            self._refuse(Refused("permintaan tidak sah (isian tidak lengkap).", 400))
+            return
+        except OSError as error:
+            logger.warning("Berkas: %s", error)
+            reason = error.strerror or str(error)
+            self._refuse(
+                Refused(f"berkas tidak dapat dibaca atau ditulis: {reason}.", 500)
+            )
+            return
+        except Exception:  # the editor gets a message; the operator the traceback
+            logger.exception("Galat di server redaksi")
+            self._refuse(
+                Refused(
+                    "galat di server redaksi; minta operator melihat terminalnya.", 500
+                )
+            )
+            return
         self._json(200, result)
 
     def _request(self) -> dict:
