@@ -1,6 +1,6 @@
 // Runs newsroom/redaksi/admin/format.js for tests/test_redaksi_format.py:
 // one JSON request per line on stdin, one JSON answer per line on stdout.
-//   {"regencies": {...}}                      set the registry spellings
+//   {"regencies": {...}, "slugMax": 200}      set the registry spellings, slug limit
 //   {"text": "...", "mode": "unedited"}       toFile(fromFile(text))
 //   {"text": "...", "mode": "rewrite"}        every field and the body written again
 //   {"text": "...", "mode": "edit", "edit": {"title": "..."}}
@@ -19,7 +19,7 @@ lines.on("line", (line) => {
   let answer;
   try {
     if (request.regencies) {
-      format = makeFormat({ regencies: request.regencies });
+      format = makeFormat({ regencies: request.regencies, slugMax: request.slugMax });
       answer = { ok: true };
     } else if (request.mode === "new") {
       answer = { text: format.toFile(request.data) };

@@ -116,7 +116,21 @@ def test_the_form_offers_the_registry_and_checks_the_summary_limit():
     assert "120 karakter" in fields["summary"]["pattern"][1]
     assert "WITA" in fields["date"]["label"]
     source = re.compile(fields["source"]["pattern"][0])
-    for good in ("", "diskominfomc.kalselprov.go.id", "https://kalselprov.go.id/x"):
+    for good in (
+        "",
+        "diskominfomc.kalselprov.go.id",
+        "https://kalselprov.go.id/x",
+        "MC Kalsel",
+        "Humas Pemprov: rilis",
+        "HTTPS://kalselprov.go.id",
+    ):
         assert source.match(good), good
-    for bad in ("javascript:alert(1)", "data:text/html,x", "ftp://x.id", "MC Kalsel"):
-        assert not source.match(bad), bad
+    for bad in (
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "ftp://x.id",
+        "//penyerang.example",
+        "https://kalselprov.go.id@penyerang.example",
+        "mailto:humas@kalselprov.go.id",
+    ):
+        assert not source.match(bad), bad  # fmt: skip

@@ -59,7 +59,7 @@ def fmt():
     from newsroom.redaksi.config import regency_spellings
 
     running = Format()
-    running.ask(regencies=regency_spellings(load(str(CONFIG))))
+    running.ask(regencies=regency_spellings(load(str(CONFIG))), slugMax=60)
     yield running
     running.close()
 
@@ -251,3 +251,13 @@ def test_the_canonical_order_is_release_files_order():
     script = (ROOT / "newsroom/redaksi/admin/format.js").read_text(encoding="utf-8")
     ours = [name for name in __import__("re").findall(r'\["\w+", "(\w+)"\]', script)]
     assert [name for name in ours if name in theirs] == theirs
+
+
+def test_a_long_title_gives_a_slug_cut_at_a_word(fmt):
+    title = (
+        "Rapat Koordinasi Lembaga Kesejahteraan Sosial se-Kalimantan Selatan Tahun 2026"
+    )
+    text = fmt.ask(data={"title": title, "body": "Isi."}, mode="new")["text"]
+    slug = text.splitlines()[1]
+    assert slug == "Slug: rapat-koordinasi-lembaga-kesejahteraan-sosial-se-kalimantan"
+    assert len(slug) - len("Slug: ") <= 60

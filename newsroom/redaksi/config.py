@@ -9,9 +9,12 @@ from regency_tags.matching import RegencyMatcher
 
 from ..site_settings import registry_of
 
-# Scheme allow-list of Source: a bare domain or an http(s) address.
+# Source: text (MC Kalsel), a domain, or an http(s) address. The build refuses
+# what looks like another kind of address (javascript:…, data:…, //host);
+# the form refuses the same before saving.
 SOURCE_PATTERN = (
-    r"^(https?://[^\s]+|[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}(/[^\s]*)?)?$"
+    r"^(|[\s\S]*\s[\s\S]*|(?![/\\][/\\])(?![A-Za-z][A-Za-z0-9+.-]*:)\S+"
+    r"|[Hh][Tt][Tt][Pp][Ss]?://[^\s/@]+(/\S*)?)$"
 )
 WITA_HINT = (
     "Waktu Indonesia Tengah (WITA, Asia/Makassar), misalnya 2026-03-15 09:30. "
@@ -85,9 +88,10 @@ def release_fields(settings: dict) -> list[dict]:
         {"name": "author", "label": "Kredit", "widget": "string", "required": False,
          "hint": "Baris kredit, misalnya MC Kalsel/Rns."},
         {"name": "source", "label": "Sumber", "widget": "string", "required": False,
-         "hint": "Tempat berita pertama terbit: nama domain atau alamat http(s).",
-         "pattern": [SOURCE_PATTERN, "tulis nama domain (contoh.go.id) atau "
-                     "alamat yang diawali http:// atau https://."]},
+         "hint": "Tempat berita pertama terbit: nama sumbernya (MC Kalsel), "
+                 "nama domain, atau alamat yang diawali http:// atau https://.",
+         "pattern": [SOURCE_PATTERN, "hanya alamat http:// atau https:// yang "
+                     "boleh dipakai; atau tulis nama sumbernya saja."]},
         *_common_fields(limit),
         {"name": "image", "label": "Gambar utama", "widget": "image",
          "required": False, "choose_url": False,
@@ -155,12 +159,21 @@ def commit_messages(backend: dict) -> dict:
     }
 
 
+def slug_limit(settings: dict) -> int | None:
+    """The longest Slug: the build accepts (``None``: no limit)."""
+    limit = settings.get(
+        "EDITORIAL_SLUG_MAX_CHARS", EDITORIAL_DEFAULTS.get("EDITORIAL_SLUG_MAX_CHARS")
+    )
+    return int(limit) if limit else None
+
+
 def page_data(settings: dict, prefix: str, preview_url: str, backend: dict) -> dict:
     """What the admin page loads (``redaksi.json``): config and form helpers."""
     return {
         "config": admin_config(settings, prefix, preview_url, backend),
         "regencies": regency_spellings(settings),
         "summaryMax": summary_limit(settings),
+        "slugMax": slug_limit(settings),
         # Only the local server answers "verdict" with the build's checks.
         "localServer": backend["name"] == "proxy",
     }

@@ -206,8 +206,9 @@
       return JSON.stringify(a ?? "") === JSON.stringify(b ?? "");
     }
 
+    // The Slug: of a new file, cut at a word to the build's limit.
     function slugify(title) {
-      return String(title)
+      const slug = String(title)
         .normalize("NFKD")
         .replace(/[\u0300-\u036f]/g, "")
         .toLowerCase()
@@ -215,6 +216,10 @@
         .trim()
         .replace(/[\s_-]+/g, "-")
         .replace(/^-+|-+$/g, "");
+      const limit = options.slugMax;
+      if (!limit || slug.length <= limit) return slug;
+      const cut = slug.slice(0, limit + 1).lastIndexOf("-");
+      return cut > 0 ? slug.slice(0, cut) : slug.slice(0, limit);
     }
 
     function toFile(data) {

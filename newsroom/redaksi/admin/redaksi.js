@@ -105,7 +105,10 @@
   fetch("redaksi.json")
     .then((response) => response.json())
     .then((page) => {
-      const format = window.WartaFormat.makeFormat({ regencies: page.regencies });
+      const format = window.WartaFormat.makeFormat({
+        regencies: page.regencies,
+        slugMax: page.slugMax,
+      });
       if (page.localServer) keepRefusals();
       window.addEventListener("hashchange", onNavigation);
       CMS.registerLocale("id", window.WartaLocaleId);
