@@ -311,3 +311,24 @@ def test_a_date_without_a_time_survives_an_edit(admin, server, project):
         "Category: Kelembagaan\n", "Category: Kelembagaan LKKS\n"
     )
     assert "Date: 2025-10-08\n" in after
+
+
+@pytest.mark.parametrize(
+    ("zone", "note"),
+    [
+        ("Asia/Makassar", None),
+        ("Asia/Jakarta", "Jam komputer ini WIB, bukan WITA: tombol “Sekarang” "
+                         "tertinggal 1 jam. Tulis tanggal dan jam WITA sendiri."),
+        ("Asia/Jayapura", "Jam komputer ini WIT, bukan WITA: tombol “Sekarang” "
+                          "terlalu cepat 1 jam. Tulis tanggal dan jam WITA sendiri."),
+    ],
+)  # fmt: skip
+def test_a_computer_not_on_wita_is_told_so(browser, server, zone, note):
+    context = browser.new_context(locale="id-ID", timezone_id=zone)
+    page = context.new_page()
+    page.goto(server.origin + "/admin/")
+    page.get_by_role("button", name="Masuk").wait_for()
+    banner = page.locator("#redaksi-zona")
+    shown = banner.inner_text() if banner.is_visible() else None
+    context.close()
+    assert shown == note

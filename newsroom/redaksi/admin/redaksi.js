@@ -102,6 +102,23 @@
     showVerdict(kind, lines.join("\n"), entryName);
   }
 
+  // Dates are WITA (UTC+8); the form's "Sekarang" button reads this
+  // computer's clock. Say so when the computer keeps another time.
+  function warnAboutTimeZone() {
+    const offset = -new Date().getTimezoneOffset() / 60;
+    if (offset === 8) return;
+    const names = { 7: "WIB", 9: "WIT" };
+    const zone = names[offset] || `UTC${offset >= 0 ? "+" : ""}${offset}`;
+    const hours = Math.abs(8 - offset);
+    const way = offset < 8 ? "tertinggal" : "terlalu cepat";
+    const note = document.getElementById("redaksi-zona");
+    note.textContent =
+      `Jam komputer ini ${zone}, bukan WITA: tombol “Sekarang” ${way} ${hours} jam. ` +
+      "Tulis tanggal dan jam WITA sendiri.";
+    note.hidden = false;
+  }
+
+  warnAboutTimeZone();
   fetch("redaksi.json")
     .then((response) => response.json())
     .then((page) => {
