@@ -90,6 +90,7 @@ POLICY = (
         ("/", "text/html; charset=utf-8"),
         ("/redaksi.json", "application/json; charset=utf-8"),
         ("/format.js", "application/javascript; charset=utf-8"),
+        ("/site.css", "text/css; charset=utf-8"),
         ("/vendor/decap-cms/decap-cms.js", "application/javascript; charset=utf-8"),
         ("/vendor/decap-cms/f728dc876b39e5273411.wasm", "application/wasm"),
         ("/robots.txt", "text/plain; charset=utf-8"),

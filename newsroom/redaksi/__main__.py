@@ -8,7 +8,7 @@ import sys
 from ..site_settings import load
 from .api import ProxyApi, Saving
 from .commit import repository_of
-from .config import local_backend, page_data
+from .config import local_backend, page_data, site_stylesheet
 from .paths import ContentFolder
 from .server import RedaksiServer
 from .store import ContentStore
@@ -32,7 +32,7 @@ def build_server(settings_file, content, port=DEFAULT_PORT, commit=False,
     saving = Saving(os.path.abspath(settings_file), repository, check)
     api = ProxyApi(ContentStore(folder), saving, os.path.dirname(folder.root))
     data = page_data(settings, folder.prefix, preview, local_backend())
-    return RedaksiServer(("127.0.0.1", port), api, data)
+    return RedaksiServer(("127.0.0.1", port), api, data, site_stylesheet(settings))
 
 
 def main(argv=None) -> int:

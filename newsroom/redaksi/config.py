@@ -4,6 +4,8 @@ The 13 regencies come from the registry file, the summary limit from the
 editorial settings: the form offers and checks what the build accepts.
 """
 
+import os
+
 from editorial.settings import DEFAULTS as EDITORIAL_DEFAULTS
 from regency_tags.matching import RegencyMatcher
 
@@ -157,6 +159,11 @@ def commit_messages(backend: dict) -> dict:
         "uploadMedia": "Redaksi: unggah “{{path}}”",
         "deleteMedia": "Redaksi: hapus “{{path}}”",
     }
+
+
+def site_stylesheet(settings: dict) -> str:
+    """The theme's stylesheet, which the preview pane borrows."""
+    return os.path.join(settings["THEME"], "static", "css", "style.css")
 
 
 def slug_limit(settings: dict) -> int | None:

@@ -15,7 +15,7 @@ import shutil
 import sys
 
 from ..site_settings import load
-from .config import forge_backend, page_data
+from .config import forge_backend, page_data, site_stylesheet
 from .server import ADMIN
 
 
@@ -23,6 +23,7 @@ def export(destination: str, settings: dict, backend: dict, site_url: str) -> No
     if os.path.exists(destination):
         shutil.rmtree(destination)
     shutil.copytree(ADMIN, destination)
+    shutil.copyfile(site_stylesheet(settings), os.path.join(destination, "site.css"))
     prefix = os.path.basename(os.path.normpath(settings["PATH"]))
     data = page_data(settings, prefix, site_url, backend)
     with open(os.path.join(destination, "redaksi.json"), "w", encoding="utf-8") as out:

@@ -54,10 +54,11 @@ TYPES = {
 class RedaksiServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address, api: ProxyApi, page_data: dict):
+    def __init__(self, address, api: ProxyApi, page_data: dict, site_css: str):
         super().__init__(address, RedaksiHandler)
         self.api = api
         self.page_data = page_data
+        self.site_css = site_css
         port = self.server_address[1]
         self.hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
         self.origins = {f"http://{host}" for host in self.hosts}
@@ -118,6 +119,10 @@ class RedaksiHandler(BaseHTTPRequestHandler):
             return
         if path == "/admin/redaksi.json":
             self._json(200, self.server.page_data)
+            return
+        if path == "/admin/site.css":  # the theme's, for the preview pane
+            with open(self.server.site_css, "rb") as source:
+                self._send(200, source.read(), TYPES[".css"])
             return
         if not path.startswith("/admin/"):
             self._send(404, b"Tidak ditemukan.\n", TYPES[".txt"])

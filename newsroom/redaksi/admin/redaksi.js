@@ -112,9 +112,17 @@
     const hours = Math.abs(8 - offset);
     const way = offset < 8 ? "tertinggal" : "terlalu cepat";
     const note = document.getElementById("redaksi-zona");
-    note.textContent =
+    const close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Tutup";
+    close.addEventListener("click", () => {
+      note.hidden = true;
+    });
+    const text = document.createElement("p");
+    text.textContent =
       `Jam komputer ini ${zone}, bukan WITA: tombol “Sekarang” ${way} ${hours} jam. ` +
       "Tulis tanggal dan jam WITA sendiri.";
+    note.append(close, text);
     note.hidden = false;
   }
 
@@ -133,6 +141,7 @@
         fromFile: format.fromFile,
         toFile: format.toFile,
       });
+      window.WartaPreview.register(CMS);
       CMS.registerEventListener({ name: "preSave", handler: checkImage });
       const previewUrl = page.config.site_url.replace(/\/$/, "");
       CMS.registerEventListener({
