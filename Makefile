@@ -26,7 +26,7 @@ PELICANOPTS ?= --log-handler plain
 CACHE_OVERRIDES := CACHE_CONTENT=true LOAD_CONTENT_CACHE=true 'CONTENT_CACHING_LAYER="reader"' 'CACHE_PATH="$(CACHEDIR)"'
 CACHEOPTS   := -e $(CACHE_OVERRIDES)
 
-.PHONY: help html regenerate serve devserver publish rollback check new import linkcheck bench docs clean test lint format lock venv server-install
+.PHONY: help html regenerate serve devserver publish rollback check new import redaksi linkcheck bench docs clean test lint format lock venv server-install
 
 help:
 	@echo 'make html        build a preview into $(PREVIEWDIR) (development settings)'
@@ -38,6 +38,7 @@ help:
 	@echo 'make check       check every release without writing the site'
 	@echo 'make new TITLE="…" REGENCIES="…"   start a new release (draft)'
 	@echo 'make import FILE=rilis.txt          import a scraped press release'
+	@echo 'make redaksi     the browser admin for editors (REDAKSI_PORT, REDAKSI_COMMIT=1)'
 	@echo 'make linkcheck   check every internal link of $(OUTPUTDIR)'
 	@echo 'make bench N=5000   benchmark against stock Pelican'
 	@echo 'make clean       remove $(PREVIEWDIR) and $(OUTPUTDIR)'
@@ -94,6 +95,14 @@ new: $(STAMP)
 import: $(STAMP)
 	@$(NEWSROOM) import
 
+# The browser admin (Decap CMS, vendored) and its local server, loopback only.
+# REDAKSI_PORT (default 8001) picks the port; REDAKSI_COMMIT=1 commits each
+# save (exactly the files it wrote).
+redaksi: $(STAMP)
+	@$(PY_NEWSROOM) -m newsroom.redaksi --settings "$(CONFFILE)" --content "$(INPUTDIR)" \
+		$(if $(REDAKSI_PORT),--port $(REDAKSI_PORT)) \
+		$(if $(filter 1 yes true,$(REDAKSI_COMMIT)),--commit)
+
 # Benchmark against stock Pelican on N synthetic releases (default 5000).
 bench: $(STAMP)
 	@$(PY_NEWSROOM) -m benchmarks.run --n $(N)
@@ -116,16 +125,18 @@ clean: $(STAMP)
 server-install:
 	bash deploy/install-server.sh
 
-# Debian packages the tests need, installed once: nginx (server test) and
+# Debian packages the tests need, installed once: nginx (server test),
 # chromium (browser tests, driven by Playwright with executable_path),
-# systemd (systemd-analyze verify of the publishing units).
+# systemd (systemd-analyze verify of the publishing units) and nodejs (runs
+# the admin's format script, tests/test_redaksi_format.py).
 TESTDEPS := $(VENV)/.testdeps
-DEBIAN_TEST_PACKAGES := nginx-light chromium systemd
+DEBIAN_TEST_PACKAGES := nginx-light chromium systemd nodejs
 $(TESTDEPS): $(STAMP)
 	@missing=""; \
 	{ command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx; } || missing="$$missing nginx-light"; \
 	test -x /usr/bin/chromium || missing="$$missing chromium"; \
 	command -v systemd-analyze >/dev/null 2>&1 || missing="$$missing systemd"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages for the tests:$$missing"; \
 		export DEBIAN_FRONTEND=noninteractive; \
