@@ -12,10 +12,8 @@ from pelican.readers import MarkdownReader
 from .heap import freeze_what_was_read, unfreeze
 from .listings import index_listings, index_period_archives
 from .markdown_reader import ReusingMarkdownReader
-from .ordering import stabilise_order
 from .page_reuse import ReusingWriter, flush_writer, save_manifest
 from .parallel_markdown import prefetch
-from .teasers import add_filter
 from .url_cache import cache_urls
 
 
@@ -38,9 +36,7 @@ def reusing_writer(pelican):
 
 
 def register():
-    signals.initialized.connect(add_filter)
     signals.readers_init.connect(use_reusing_reader)
-    signals.article_generator_pretaxonomy.connect(stabilise_order)
     signals.article_generator_pretaxonomy.connect(index_period_archives)
     signals.article_generator_finalized.connect(index_listings)
     signals.article_generator_init.connect(prefetch)
