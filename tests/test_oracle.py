@@ -1,0 +1,146 @@
+"""The oracle over the edit matrix: after each edit, a build with build_speed
+(publish: a fresh folder reusing the previous output; in place: the same
+folder, as ``make html``) equals a cold reference build without it.
+
+One workspace is built once (``workspace``) and put back before each
+scenario, at the same paths, so that every rebuild finds what a real
+previous build leaves: its output, its manifests and the reader cache.
+"""
+
+import shutil
+
+import pytest
+from pelican import signals
+
+from tests.oracle import (
+    EDITS,
+    InjectedFailure,
+    OracleSite,
+    differences,
+    failing_after,
+    interrupted_edit,
+    snapshot,
+    stale_files,
+)
+
+
+class Workspace:
+    def __init__(self, root):
+        self.site = OracleSite(root / "site").create()
+        self.published = self.site.build(self.site.root / "published")
+        self.in_place = self.site.build(self.site.root / "in-place")
+        self.reference = self.site.reference(root / "reference")
+        self.pristine = root / "pristine"
+        self.site.save(self.pristine)
+        self.scratch = root / "scratch"
+
+    def fresh(self) -> OracleSite:
+        """The site as first built; scratch outputs emptied."""
+        self.site.restore(self.pristine)
+        shutil.rmtree(self.scratch, ignore_errors=True)
+        self.scratch.mkdir()
+        return self.site
+
+    def publish(self, **extra):
+        """A publish build reusing ``published``, which it must not change."""
+        before = snapshot(self.published)
+        rebuilt = self.site.build(
+            self.scratch / "rebuilt", previous=self.published, **extra
+        )
+        untouched = snapshot(self.published) == before
+        return rebuilt, untouched
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    return Workspace(tmp_path_factory.mktemp("oracle"))
+
+
+def test_the_reference_and_build_speed_give_the_same_site(workspace):
+    assert differences(workspace.published, workspace.reference) == []
+    assert differences(workspace.in_place, workspace.reference) == []
+
+
+@pytest.fixture(scope="module", params=list(EDITS))
+def after_edit(request, workspace):
+    """One edit, then: the reference, a publish build and an in-place build."""
+    site = workspace.fresh()
+    EDITS[request.param](site)
+    reference = site.reference(workspace.scratch / "reference")
+    rebuilt, untouched = workspace.publish()
+    site.build(workspace.in_place)
+    return {
+        "publish": differences(rebuilt, reference),
+        "previous untouched": untouched,
+        "in place": differences(workspace.in_place, reference, in_place=True),
+        "stale": stale_files(workspace.in_place, reference),
+    }
+
+
+def test_publish_after_an_edit_equals_the_reference(after_edit):
+    assert after_edit["publish"] == []
+    assert after_edit["previous untouched"]  # the live folder was never written
+
+
+def test_in_place_after_an_edit_equals_the_reference(after_edit):
+    assert after_edit["in place"] == []
+
+
+def test_every_edit_in_sequence(workspace):
+    site = workspace.fresh()
+    published = workspace.published
+    failures = []
+    for number, (name, edit) in enumerate(EDITS.items()):
+        edit(site)
+        reference = site.reference(workspace.scratch / f"reference-{number}")
+        rebuilt = site.build(
+            workspace.scratch / f"published-{number}", previous=published
+        )
+        site.build(workspace.in_place)
+        for mode, folder, inplace in (("publish", rebuilt, False),
+                                      ("in place", workspace.in_place, True)):  # fmt: skip
+            found = differences(folder, reference, in_place=inplace)
+            if found:
+                failures.append((name, mode, found[:3]))
+        shutil.rmtree(reference)
+        if published != workspace.published:
+            shutil.rmtree(published)
+        published = rebuilt
+    assert failures == []
+
+
+@pytest.mark.parametrize("mode", ["publish", "in place"])
+def test_an_interrupted_build_then_a_revert(workspace, mode):
+    site = workspace.fresh()
+    release = site.release_path(4)
+    original = release.read_bytes()
+    interrupted_edit(site)
+    if mode == "publish":
+        with pytest.raises(InjectedFailure):
+            site.build(
+                workspace.scratch / "failed",
+                previous=workspace.published,
+                receivers=[(signals.content_written, failing_after("rilis-00004"))],
+            )
+        release.write_bytes(original)
+        folder, _ = workspace.publish()
+    else:
+        folder = workspace.in_place
+        with pytest.raises(InjectedFailure):
+            site.build(
+                folder,
+                receivers=[(signals.content_written, failing_after("rilis-00004"))],
+            )
+        release.write_bytes(original)
+        site.build(folder)
+    found = differences(folder, workspace.reference, in_place=mode == "in place")
+    assert found == []
+
+
+def test_in_place_removes_a_deleted_release(workspace):
+    site = workspace.fresh()
+    EDITS["deleted release"](site)
+    reference = site.reference(workspace.scratch / "reference")
+    site.build(workspace.in_place)
+    assert differences(workspace.in_place, reference, in_place=True) == []
+    assert stale_files(workspace.in_place, reference) == []
