@@ -38,9 +38,21 @@ from pelican import Pelican
 
 from benchmarks.corpus import write_corpus
 from search_index.indexing import unstable_file
-from tests.sitebuild import PUBLISH_CONFIG, ROOT, reset_pelican_logging, settings_for
+from tests.sitebuild import (
+    CONFIG,
+    PUBLISH_CONFIG,
+    ROOT,
+    reset_pelican_logging,
+    settings_for,
+)
 
 SITE = "https://example.test"
+# How each mode builds: make publish (absolute URLs, a fresh folder reusing
+# the previous one) and make html (relative URLs, in place).
+MODES = {
+    "publish": (PUBLISH_CONFIG, {"SITEURL": SITE}),
+    "in place": (CONFIG, {}),
+}
 SPEED = "build_speed"
 BOOKKEEPING = ".warta/"
 REFERENCE_PLUGINS = [
@@ -136,7 +148,9 @@ def failing_after(fragment: str):
     return fail
 
 
-def build_with_only_its_plugins(content, output, receivers=(), **override):
+def build_with_only_its_plugins(
+    content, output, config=PUBLISH_CONFIG, receivers=(), **override
+):
     """One in-process build that sees exactly the plugins its settings list.
 
     Plugins connect module-level receivers to Pelican's process-wide
@@ -148,7 +162,7 @@ def build_with_only_its_plugins(content, output, receivers=(), **override):
         if isinstance(value, blinker.Signal):
             value._clear_state()
     reset_pelican_logging()
-    settings = settings_for(content, output, PUBLISH_CONFIG, **override)
+    settings = settings_for(content, output, config, **override)
     site = Pelican(settings)
     for signal, function in receivers:
         signal.connect(function)
@@ -247,9 +261,10 @@ class OracleSite:
 
     # -- builds ---------------------------------------------------------------
 
-    def overrides(self, reference: bool) -> dict:
+    def overrides(self, mode: str, reference: bool) -> dict:
+        config, override = MODES[mode]
         override = {
-            "SITEURL": SITE,
+            **override,
             "THEME": str(self.theme),
             "REGENCY_REGISTRY": str(self.registry),
             **self.settings,
@@ -262,8 +277,9 @@ class OracleSite:
                 LOAD_CONTENT_CACHE=True,
                 CONTENT_CACHING_LAYER="reader",
                 CACHE_PATH=str(self.cache),
+                BUILD_PARALLEL_MIN_FILES=1,  # small sites too on every core
             )
-        return override
+        return config, override
 
     @contextlib.contextmanager
     def _environment(self):
@@ -271,22 +287,33 @@ class OracleSite:
             yield
 
     def build(
-        self, output: Path, previous: Path | None = None, receivers=(), **extra
+        self,
+        output: Path,
+        previous: Path | None = None,
+        receivers=(),
+        publish: bool | None = None,
+        **extra,
     ) -> Path:
-        """A build with build_speed: into ``output``, reusing ``previous``
-        (publish) or in place when ``previous`` is None and ``output`` exists."""
-        override = self.overrides(reference=False)
+        """A build with build_speed: ``make publish`` into ``output`` reusing
+        ``previous``, or ``make html`` in place when ``previous`` is None
+        (unless ``publish``: a first publish, with nothing to reuse)."""
+        publish = previous is not None if publish is None else publish
+        mode = "publish" if publish else "in place"
+        config, override = self.overrides(mode, reference=False)
         if previous is not None:
             override["PREVIOUS_OUTPUT_PATH"] = str(previous)
         override.update(extra)
         with self._environment():
-            build_with_only_its_plugins(self.content, output, receivers, **override)
+            build_with_only_its_plugins(
+                self.content, output, config, receivers, **override
+            )
         return output
 
-    def reference(self, output: Path) -> Path:
-        """A cold build with build_speed off: the reference."""
+    def reference(self, output: Path, mode: str = "publish") -> Path:
+        """A cold build with build_speed off, as ``mode`` builds: the reference."""
+        config, override = self.overrides(mode, reference=True)
         with self._environment():
-            build_with_only_its_plugins(self.content, output, **self.overrides(True))
+            build_with_only_its_plugins(self.content, output, config, **override)
         return output
 
     def fresh_folder(self, stem: str) -> Path:
@@ -320,7 +347,7 @@ def simulated_versions(versions: dict[str, str]):
     original_convert = markdown.Markdown.convert
 
     def version(name):
-        return versions.get(name.lower(), None) or original_version(name)
+        return versions.get(name.lower()) or original_version(name)
 
     def convert(self, source):
         html = original_convert(self, source)
@@ -365,8 +392,8 @@ def _template_reads_articles(site):
 
 
 def _ui_string(site):
-    site.replace_in(site.theme / "templates/partials/ui.html",
-                    '"read_more": "Baca selengkapnya"', '"read_more": "Baca lengkap"')  # fmt: skip
+    ui = site.theme / "templates/partials/ui.html"
+    site.replace_in(ui, '"latest": "Berita terbaru"', '"latest": "Kabar terbaru"')
 
 
 def _scalar_setting(site):
@@ -423,8 +450,9 @@ def _embargo_passes(site):
 
 
 def _save_as_override(site):
-    site.replace_in(site.content / "pages/tentang.md", "Slug: tentang\n",
-                    "Slug: tentang\nSave_as: profil.html\nUrl: profil.html\n")  # fmt: skip
+    page = site.content / "pages/tentang.md"
+    override = "Save_as: profil.html\nUrl: profil.html\n"
+    site.replace_in(page, "Slug: tentang\n", "Slug: tentang\n" + override)
 
 
 def _image_replaced(site):

@@ -14,6 +14,7 @@ from pelican import signals
 
 from tests.oracle import (
     EDITS,
+    MODES,
     InjectedFailure,
     OracleSite,
     differences,
@@ -27,9 +28,12 @@ from tests.oracle import (
 class Workspace:
     def __init__(self, root):
         self.site = OracleSite(root / "site").create()
-        self.published = self.site.build(self.site.root / "published")
+        self.published = self.site.build(self.site.root / "published", publish=True)
         self.in_place = self.site.build(self.site.root / "in-place")
-        self.reference = self.site.reference(root / "reference")
+        self.reference = {
+            mode: self.site.reference(root / f"reference-{number}", mode)
+            for number, mode in enumerate(MODES)
+        }
         self.pristine = root / "pristine"
         self.site.save(self.pristine)
         self.scratch = root / "scratch"
@@ -57,8 +61,8 @@ def workspace(tmp_path_factory):
 
 
 def test_the_reference_and_build_speed_give_the_same_site(workspace):
-    assert differences(workspace.published, workspace.reference) == []
-    assert differences(workspace.in_place, workspace.reference) == []
+    assert differences(workspace.published, workspace.reference["publish"]) == []
+    assert differences(workspace.in_place, workspace.reference["in place"]) == []
 
 
 @pytest.fixture(scope="module", params=list(EDITS))
@@ -66,14 +70,18 @@ def after_edit(request, workspace):
     """One edit, then: the reference, a publish build and an in-place build."""
     site = workspace.fresh()
     EDITS[request.param](site)
-    reference = site.reference(workspace.scratch / "reference")
+    reference = {
+        mode: site.reference(workspace.scratch / f"reference-{number}", mode)
+        for number, mode in enumerate(MODES)
+    }
     rebuilt, untouched = workspace.publish()
     site.build(workspace.in_place)
+    in_place = reference["in place"]
     return {
-        "publish": differences(rebuilt, reference),
+        "publish": differences(rebuilt, reference["publish"]),
         "previous untouched": untouched,
-        "in place": differences(workspace.in_place, reference, in_place=True),
-        "stale": stale_files(workspace.in_place, reference),
+        "in place": differences(workspace.in_place, in_place, in_place=True),
+        "stale": stale_files(workspace.in_place, in_place),
     }
 
 
@@ -92,17 +100,20 @@ def test_every_edit_in_sequence(workspace):
     failures = []
     for number, (name, edit) in enumerate(EDITS.items()):
         edit(site)
-        reference = site.reference(workspace.scratch / f"reference-{number}")
+        reference = {
+            mode: site.reference(workspace.scratch / f"reference-{mode}", mode)
+            for mode in MODES
+        }
         rebuilt = site.build(
             workspace.scratch / f"published-{number}", previous=published
         )
         site.build(workspace.in_place)
-        for mode, folder, inplace in (("publish", rebuilt, False),
-                                      ("in place", workspace.in_place, True)):  # fmt: skip
-            found = differences(folder, reference, in_place=inplace)
+        for mode, folder in (("publish", rebuilt), ("in place", workspace.in_place)):
+            found = differences(folder, reference[mode], in_place=mode == "in place")
             if found:
                 failures.append((name, mode, found[:3]))
-        shutil.rmtree(reference)
+        for folder in reference.values():
+            shutil.rmtree(folder)
         if published != workspace.published:
             shutil.rmtree(published)
         published = rebuilt
@@ -133,14 +144,15 @@ def test_an_interrupted_build_then_a_revert(workspace, mode):
             )
         release.write_bytes(original)
         site.build(folder)
-    found = differences(folder, workspace.reference, in_place=mode == "in place")
+    reference = workspace.reference[mode]
+    found = differences(folder, reference, in_place=mode == "in place")
     assert found == []
 
 
 def test_in_place_removes_a_deleted_release(workspace):
     site = workspace.fresh()
     EDITS["deleted release"](site)
-    reference = site.reference(workspace.scratch / "reference")
+    reference = site.reference(workspace.scratch / "reference", "in place")
     site.build(workspace.in_place)
     assert differences(workspace.in_place, reference, in_place=True) == []
     assert stale_files(workspace.in_place, reference) == []
