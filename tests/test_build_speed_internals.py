@@ -97,3 +97,21 @@ def test_an_overriding_write_never_goes_through_a_shared_inode(tmp_path):
     writer.flush()
     assert (live / "index.html").read_text(encoding="utf-8") == "live"
     assert (output / "index.html").read_text(encoding="utf-8") == "new"
+
+
+def test_the_reader_cache_is_kept_while_its_key_holds(small_site):
+    """Same settings, code and libraries: the reader cache is loaded (the
+    key is stable across builds); another setting: it is not."""
+    site, _ = small_site
+    loaded = []
+
+    def remember(pelican_object):
+        loaded.append(pelican_object.settings["LOAD_CONTENT_CACHE"])
+
+    spy = [(signals.finalized, remember)]
+    site.build(site.root / "cached", receivers=spy)
+    site.build(site.root / "cached", receivers=spy)
+    site.settings["SITESUBTITLE"] = "Lain"
+    site.build(site.root / "cached", receivers=spy)
+    site.settings.clear()
+    assert loaded[1:] == [True, False]

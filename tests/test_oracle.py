@@ -12,17 +12,24 @@ import shutil
 import pytest
 from pelican import signals
 
+from benchmarks.corpus import write_corpus
 from tests.oracle import (
     EDITS,
     MODES,
+    REFERENCE_PLUGINS,
+    SITE,
     InjectedFailure,
     OracleSite,
+    build_with_only_its_plugins,
     differences,
     failing_after,
     interrupted_edit,
     snapshot,
     stale_files,
 )
+from tests.sitebuild import CONTENT
+
+STALE_NEVER = (".html", ".css", ".js")
 
 
 class Workspace:
@@ -92,6 +99,8 @@ def test_publish_after_an_edit_equals_the_reference(after_edit):
 
 def test_in_place_after_an_edit_equals_the_reference(after_edit):
     assert after_edit["in place"] == []
+    # Left from earlier builds, never listed anywhere: no page, no asset.
+    assert [name for name in after_edit["stale"] if name.endswith(STALE_NEVER)] == []
 
 
 def test_every_edit_in_sequence(workspace):
@@ -156,3 +165,20 @@ def test_in_place_removes_a_deleted_release(workspace):
     site.build(workspace.in_place)
     assert differences(workspace.in_place, reference, in_place=True) == []
     assert stale_files(workspace.in_place, reference) == []
+
+
+@pytest.mark.parametrize("source", ["bundled content", "generated corpus"])
+def test_the_site_builds_the_same_without_build_speed(tmp_path, source):
+    """The reference build: build_speed off, the same bytes."""
+    if source == "bundled content":
+        content = CONTENT
+    else:
+        content = write_corpus(60, tmp_path / "corpus")
+    site = {"SITEURL": SITE}
+    build_with_only_its_plugins(
+        content, tmp_path / "fast", BUILD_PARALLEL_MIN_FILES=1, **site
+    )
+    build_with_only_its_plugins(
+        content, tmp_path / "reference", PLUGINS=REFERENCE_PLUGINS, **site
+    )
+    assert differences(tmp_path / "fast", tmp_path / "reference") == []

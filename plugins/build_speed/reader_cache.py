@@ -26,8 +26,9 @@ LIBRARIES = ("pelican", "markdown", "jinja2", "babel", "nh3", "pygments", "feedg
 WHERE_NOT_WHAT = frozenset({
     "PATH", "OUTPUT_PATH", "CACHE_PATH", "PREVIOUS_OUTPUT_PATH",
     "BUILD_WORKERS", "BUILD_PARALLEL_MIN_FILES", "LOAD_CONTENT_CACHE",
-    "BUILD_SPEED_ACTIVE",
+    "BUILD_SPEED_ACTIVE", "BUILD_SPEED_READER_KEY",
 })  # fmt: skip
+KEY_SETTING = "BUILD_SPEED_READER_KEY"  # the key, computed once at initialized
 
 
 def _library_version(name: str) -> str:
@@ -62,11 +63,15 @@ def _key_path(settings) -> str:
 
 def check_reader_cache(settings) -> None:
     """At ``initialized``: load the cache only if it was made with this key."""
-    if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
+    if not settings.get("CACHE_CONTENT"):
+        return
+    # Computed before later plugins add their settings; saved as it is here.
+    settings[KEY_SETTING] = cache_key(settings)
+    if not settings.get("LOAD_CONTENT_CACHE"):
         return
     try:
         with open(_key_path(settings), encoding="utf-8") as stored:
-            trusted = stored.read().strip() == cache_key(settings)
+            trusted = stored.read().strip() == settings[KEY_SETTING]
     except OSError:
         trusted = False
     if not trusted:
@@ -77,8 +82,8 @@ def check_reader_cache(settings) -> None:
 
 def vouch_for_reader_cache(settings) -> None:
     """At ``finalized``: the cache on disk was made with this key."""
-    if not settings.get("CACHE_CONTENT"):
+    if not settings.get(KEY_SETTING):
         return
     os.makedirs(settings["CACHE_PATH"], exist_ok=True)
     with open(_key_path(settings), "w", encoding="utf-8") as stored:
-        stored.write(cache_key(settings) + "\n")
+        stored.write(settings[KEY_SETTING] + "\n")
