@@ -16,17 +16,16 @@ What is not compared, and why:
   arbitrary order, so two cold builds of the same pages differ there. The
   fragments (each page's indexed text) are compared.
 - ``.warta/``: build bookkeeping (manifests), not part of the site.
-- In place only: files the build did not write (a deleted release's page
-  left in the folder) are reported as ``stale``, not compared; the sitemap
-  and feeds, which are compared, must never list them. README "Build speed"
-  says so.
+- In place only: files in the folder that the reference does not have
+  (``stale_files``: left by earlier builds, such as an image no longer in
+  ``content/``) are not compared; the sitemap and feeds, which are, must
+  never list them, and the tests check that no page, stylesheet or script
+  is among them. README "What holds between builds" says so.
 """
 
 import contextlib
 import datetime
 import hashlib
-import itertools
-import os
 import shutil
 import types
 from pathlib import Path
@@ -185,7 +184,6 @@ class OracleSite:
         self.settings: dict = {}
         self.now = START_OF_TEST
         self.library_versions: dict[str, str] = {}
-        self.numbers = itertools.count(1)
 
     def create(self) -> "OracleSite":
         write_corpus(8, self.content)
@@ -315,9 +313,6 @@ class OracleSite:
         with self._environment():
             build_with_only_its_plugins(self.content, output, config, **override)
         return output
-
-    def fresh_folder(self, stem: str) -> Path:
-        return self.root / f"{stem}-{next(self.numbers)}"
 
 
 def _png_bytes(colour) -> bytes:
@@ -493,28 +488,3 @@ EDITS = {
 def interrupted_edit(site) -> None:
     """The edit an interrupted build is made of (reverted afterwards)."""
     site.append_to(site.release_path(4), "\nKalimat yang nanti dibatalkan.\n")
-
-
-def copy_build(source: Path, target: Path) -> Path:
-    """A copy of a build's output (files copied, never linked)."""
-    shutil.copytree(source, target, symlinks=True)
-    return target
-
-
-def clean_up(*folders: Path) -> None:
-    for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-__all__ = [
-    "EDITS",
-    "InjectedFailure",
-    "OracleSite",
-    "copy_build",
-    "differences",
-    "failing_after",
-    "interrupted_edit",
-    "os",
-    "snapshot",
-    "stale_files",
-]
