@@ -181,7 +181,8 @@ class OracleSite:
         self.theme = self.root / "theme"
         self.registry = self.root / "registry.toml"
         self.cache = self.root / "cache"
-        self.settings: dict = {}
+        self.settings: dict = {}  # what edits set
+        self.fixed: dict = {}  # what a scenario sets for every build
         self.now = START_OF_TEST
         self.library_versions: dict[str, str] = {}
 
@@ -265,6 +266,7 @@ class OracleSite:
             **override,
             "THEME": str(self.theme),
             "REGENCY_REGISTRY": str(self.registry),
+            **self.fixed,
             **self.settings,
         }
         if reference:

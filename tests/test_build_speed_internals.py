@@ -12,7 +12,7 @@ import pelican
 import pytest
 from pelican import signals
 
-from build_speed import pelican_internals
+from build_speed import page_writer, pelican_internals
 from build_speed.page_writer import ParallelWriter
 from tests.oracle import InjectedFailure, OracleSite, differences, failing_after
 from tests.sitebuild import settings_for
@@ -45,7 +45,7 @@ def test_another_pelican_version_gets_stock_behaviour(small_site, monkeypatch, c
     assert not list((output / ".warta").glob("pages.json"))  # stock writer
 
 
-def test_a_failed_build_leaves_the_collector_unfrozen(small_site):
+def test_a_failed_build_leaves_no_state_behind(small_site):
     site, _ = small_site
     gc.unfreeze()
     with pytest.raises(InjectedFailure):
@@ -54,6 +54,8 @@ def test_a_failed_build_leaves_the_collector_unfrozen(small_site):
             receivers=[(signals.content_written, failing_after("rilis-00004"))],
         )
     assert gc.get_freeze_count() == 0
+    gc.collect()  # the failed build's frames are gone with its exception
+    assert dict(page_writer._WRITERS) == {}
 
 
 def test_releases_stay_picklable(small_site):
@@ -105,10 +107,10 @@ def test_the_reader_cache_is_kept_while_its_key_holds(small_site):
     site, _ = small_site
     loaded = []
 
-    def remember(pelican_object):
-        loaded.append(pelican_object.settings["LOAD_CONTENT_CACHE"])
+    def remember(generator):
+        loaded.append(generator.settings["LOAD_CONTENT_CACHE"])
 
-    spy = [(signals.finalized, remember)]
+    spy = [(signals.article_generator_finalized, remember)]
     site.build(site.root / "cached", receivers=spy)
     site.build(site.root / "cached", receivers=spy)
     site.settings["SITESUBTITLE"] = "Lain"

@@ -2,9 +2,13 @@
 (publish: a fresh folder reusing the previous output; in place: the same
 folder, as ``make html``) equals a cold reference build without it.
 
-One workspace is built once (``workspace``) and put back before each
-scenario, at the same paths, so that every rebuild finds what a real
-previous build leaves: its output, its manifests and the reader cache.
+One workspace is built once and put back before each scenario, at the same
+paths, so that every rebuild finds what a real previous build leaves: its
+output, its manifests and the reader cache. Every edit alone runs without
+the search index (``matrix``), to keep the suite short: Pagefind's shards
+are reused by ``search_index`` on their own key, and every edit in
+sequence, the interrupted builds and the random sequences
+(test_oracle_stateful.py) run with it (``workspace``).
 """
 
 import shutil
@@ -33,8 +37,9 @@ STALE_NEVER = (".html", ".css", ".js")
 
 
 class Workspace:
-    def __init__(self, root):
+    def __init__(self, root, search: bool = True):
         self.site = OracleSite(root / "site").create()
+        self.site.fixed = {} if search else {"SEARCH_INDEX": False}
         self.published = self.site.build(self.site.root / "published", publish=True)
         self.in_place = self.site.build(self.site.root / "in-place")
         self.reference = {
@@ -67,14 +72,20 @@ def workspace(tmp_path_factory):
     return Workspace(tmp_path_factory.mktemp("oracle"))
 
 
+@pytest.fixture(scope="module")
+def matrix(tmp_path_factory):
+    return Workspace(tmp_path_factory.mktemp("matrix"), search=False)
+
+
 def test_the_reference_and_build_speed_give_the_same_site(workspace):
     assert differences(workspace.published, workspace.reference["publish"]) == []
     assert differences(workspace.in_place, workspace.reference["in place"]) == []
 
 
 @pytest.fixture(scope="module", params=list(EDITS))
-def after_edit(request, workspace):
+def after_edit(request, matrix):
     """One edit, then: the reference, a publish build and an in-place build."""
+    workspace = matrix
     site = workspace.fresh()
     EDITS[request.param](site)
     reference = {

@@ -24,7 +24,7 @@ from tests.oracle import (
 )
 from tests.test_oracle import Workspace
 
-EXAMPLES = int(os.environ.get("ORACLE_EXAMPLES", "3"))
+EXAMPLES = int(os.environ.get("ORACLE_EXAMPLES", "2"))
 STEPS = int(os.environ.get("ORACLE_STEPS", "4"))
 
 

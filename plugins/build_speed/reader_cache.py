@@ -26,9 +26,10 @@ LIBRARIES = ("pelican", "markdown", "jinja2", "babel", "nh3", "pygments", "feedg
 WHERE_NOT_WHAT = frozenset({
     "PATH", "OUTPUT_PATH", "CACHE_PATH", "PREVIOUS_OUTPUT_PATH",
     "BUILD_WORKERS", "BUILD_PARALLEL_MIN_FILES", "LOAD_CONTENT_CACHE",
-    "BUILD_SPEED_ACTIVE", "BUILD_SPEED_READER_KEY",
+    "BUILD_SPEED_ACTIVE", "BUILD_SPEED_READER_KEY", "BUILD_SPEED_CACHE_SKIPPED",
 })  # fmt: skip
 KEY_SETTING = "BUILD_SPEED_READER_KEY"  # the key, computed once at initialized
+SKIPPED_SETTING = "BUILD_SPEED_CACHE_SKIPPED"  # this build did not load it
 
 
 def _library_version(name: str) -> str:
@@ -76,6 +77,7 @@ def check_reader_cache(settings) -> None:
         trusted = False
     if not trusted:
         settings["LOAD_CONTENT_CACHE"] = False
+        settings[SKIPPED_SETTING] = True
         with contextlib.suppress(OSError):
             os.unlink(_key_path(settings))
 
@@ -87,3 +89,7 @@ def vouch_for_reader_cache(settings) -> None:
     os.makedirs(settings["CACHE_PATH"], exist_ok=True)
     with open(_key_path(settings), "w", encoding="utf-8") as stored:
         stored.write(settings[KEY_SETTING] + "\n")
+    if settings.pop(SKIPPED_SETTING, False):
+        # The devserver runs the next build with these settings: the cache
+        # written now holds this key, so it can be loaded again.
+        settings["LOAD_CONTENT_CACHE"] = True
