@@ -117,3 +117,19 @@ def test_the_reader_cache_is_kept_while_its_key_holds(small_site):
     site.build(site.root / "cached", receivers=spy)
     site.settings.clear()
     assert loaded[1:] == [True, False]
+
+
+def test_pelicans_generator_cache_can_save_the_releases(small_site, caplog):
+    """Pelican's generator-level cache pickles every release; it failed
+    (with only a warning) while releases had an unpicklable class."""
+    site, _ = small_site
+    cache = site.root / "generator-cache"
+    with caplog.at_level(logging.WARNING):
+        site.build(
+            site.root / "generator-cached",
+            publish=True,
+            CONTENT_CACHING_LAYER="generator",
+            CACHE_PATH=str(cache),
+        )
+    assert "Could not save cache" not in caplog.text
+    assert (cache / "ArticlesGenerator").is_file()
