@@ -95,3 +95,27 @@ def test_parallel_markdown_and_rendering_give_the_same_site_as_serial(tmp_path, 
     assert sorted(parallel_files) == sorted(serial_files)
     for name, path in parallel_files.items():
         assert path.read_bytes() == serial_files[name].read_bytes(), name
+
+
+def test_a_publish_keeps_the_modification_time_of_unchanged_pages(tmp_path, corpus):
+    """Servers derive Last-Modified and ETag from it: a page whose bytes did
+    not change keeps the previous build's time (a new file all the same)."""
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    first = tmp_path / "first"
+    publish(content, first)
+    release = sorted((content / "berita").rglob("*.md"))[40]
+    release.write_text(
+        release.read_text(encoding="utf-8") + "\nKalimat tambahan.\n",
+        encoding="utf-8",
+    )
+    rebuilt = tmp_path / "rebuilt"
+    publish(content, rebuilt, previous=first)
+    page = next(rebuilt.glob(f"berita/*/*/{release.stem}/index.html"))
+    unchanged = rebuilt / "tentang" / "index.html"
+    assert (first / "tentang" / "index.html").read_bytes() == unchanged.read_bytes()
+    old = first / "tentang" / "index.html"
+    assert unchanged.stat().st_mtime_ns == old.stat().st_mtime_ns
+    assert unchanged.stat().st_ino != old.stat().st_ino
+    previous_page = first / page.relative_to(rebuilt)
+    assert page.stat().st_mtime_ns != previous_page.stat().st_mtime_ns

@@ -12,7 +12,9 @@ the build.
 Each page is written to a temporary file beside its name and renamed over
 it (``os.replace``): a name that was a hard link into another folder (a
 published site) gets a new file, the other folder keeps its own. Building
-in place, a page whose bytes are unchanged is not written at all.
+in place, a page whose bytes are unchanged is not written at all; into a
+fresh folder (``PREVIOUS_OUTPUT_PATH``), such a page is a new file with the
+previous one's modification time.
 
 In place, the pages an earlier build wrote and this one did not (a deleted
 release, a changed ``Save_as:``) are removed at the end. The list of pages
@@ -56,19 +58,35 @@ class _Job(NamedTuple):
     relative_urls: bool
 
 
-def write_atomically(path: str, text: str, in_place: bool) -> bool:
-    """Write ``text`` to ``path`` through a new file renamed over it.
-    In place, unchanged bytes are left alone. True when written."""
-    data = text.encode("utf-8")
-    if in_place:
-        with contextlib.suppress(OSError), open(path, "rb") as existing:
+def _same_bytes(path: str, data: bytes) -> os.stat_result | None:
+    """The stat of ``path`` when it holds exactly ``data``, else None."""
+    try:
+        with open(path, "rb") as existing:
             if existing.read() == data:
-                return False
+                return os.fstat(existing.fileno())
+    except OSError:
+        pass
+    return None
+
+
+def write_atomically(
+    path: str, text: str, in_place: bool, previous: str | None = None
+) -> bool:
+    """Write ``text`` to ``path`` through a new file renamed over it.
+    In place, unchanged bytes are left alone. When the previous build's
+    ``previous`` holds the same bytes, the new file keeps its modification
+    time (servers derive Last-Modified and ETag from it). True when written."""
+    data = text.encode("utf-8")
+    if in_place and _same_bytes(path, data):
+        return False
+    unchanged = _same_bytes(previous, data) if previous else None
     os.makedirs(os.path.dirname(path), exist_ok=True)
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         with open(temporary, "wb") as target:
             target.write(data)
+        if unchanged:
+            os.utime(temporary, ns=(unchanged.st_atime_ns, unchanged.st_mtime_ns))
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -94,6 +112,7 @@ class ParallelWriter(Writer):
         super().__init__(output_path, settings=settings)
         previous = settings.get("PREVIOUS_OUTPUT_PATH") or output_path
         self.in_place = os.path.realpath(previous) == os.path.realpath(output_path)
+        self.previous_root = None if self.in_place else previous
         self.earlier_pages = self._read_manifest() if self.in_place else set()
         self.pages: set[str] = set()  # written (or found unchanged) this build
         self.written = 0
@@ -146,7 +165,10 @@ class ParallelWriter(Writer):
         if local["localsiteurl"]:  # as Pelican: content links follow it
             job.context["localsiteurl"] = local["localsiteurl"]
         text = job.template.render(local)
-        return WRITTEN if write_atomically(job.path, text, self.in_place) else UNCHANGED
+        previous = self.previous_root and sanitised_join(self.previous_root, job.name)
+        if write_atomically(job.path, text, self.in_place, previous):
+            return WRITTEN
+        return UNCHANGED
 
     def _settled(self, job, how: str) -> None:
         """Runs in this process once the page is on disk."""
