@@ -7,6 +7,8 @@ import gc
 import logging
 import os
 import pickle
+import subprocess
+import sys
 
 import pelican
 import pytest
@@ -15,7 +17,7 @@ from pelican import signals
 from build_speed import page_writer, pelican_internals
 from build_speed.page_writer import ParallelWriter
 from tests.oracle import InjectedFailure, OracleSite, differences, failing_after
-from tests.sitebuild import settings_for
+from tests.sitebuild import ROOT, settings_for
 
 
 def test_the_installed_pelican_is_the_one_build_speed_was_written_for():
@@ -133,3 +135,33 @@ def test_pelicans_generator_cache_can_save_the_releases(small_site, caplog):
         )
     assert "Could not save cache" not in caplog.text
     assert (cache / "ArticlesGenerator").is_file()
+
+
+KEY_OF_THE_SITE = """
+import sys
+from pelican import Pelican
+from tests.sitebuild import ROOT, settings_for, CONTENT
+from build_speed.reader_cache import KEY_SETTING
+settings = settings_for(CONTENT, sys.argv[1], CACHE_CONTENT=True)
+Pelican(settings)  # plugins registered, initialized sent
+print(settings[KEY_SETTING])
+"""
+
+
+def test_the_reader_cache_key_is_the_same_in_every_process(tmp_path):
+    """String hashing differs per process (sets, dict of sets...): the key
+    must not, or every build would throw the cache away."""
+    keys = set()
+    path = f"{ROOT / 'plugins'}{os.pathsep}{ROOT}"
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", KEY_OF_THE_SITE, str(tmp_path)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": path},
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        keys.add(done.stdout.strip().splitlines()[-1])
+    assert len(keys) == 1
