@@ -331,17 +331,19 @@ _MARKDOWN_CONVERT = None
 @contextlib.contextmanager
 def simulated_versions(versions: dict[str, str]):
     """Simulate upgraded libraries: ``importlib.metadata.version`` reports the
-    given versions, and an upgraded Markdown renders ``<hr>`` differently (as
-    a new release of a library may change its output)."""
+    given versions, and an upgraded Markdown or nh3 gives different HTML (as
+    a new release of a library may)."""
     if not versions:
         yield
         return
     import importlib.metadata
 
     import markdown
+    import nh3
 
     original_version = importlib.metadata.version
     original_convert = markdown.Markdown.convert
+    original_clean = nh3.clean
 
     def version(name):
         return versions.get(name.lower()) or original_version(name)
@@ -352,13 +354,21 @@ def simulated_versions(versions: dict[str, str]):
             html = html.replace("<p>", '<p class="md">')
         return html
 
+    def clean(html, *args, **kwargs):
+        cleaned = original_clean(html, *args, **kwargs)
+        if "nh3" in versions:
+            cleaned = cleaned.replace("<p", '<p dir="auto"', 1)
+        return cleaned
+
     importlib.metadata.version = version
     markdown.Markdown.convert = convert
+    nh3.clean = clean
     try:
         yield
     finally:
         importlib.metadata.version = original_version
         markdown.Markdown.convert = original_convert
+        nh3.clean = original_clean
 
 
 # -- the edit matrix ---------------------------------------------------------------
@@ -422,6 +432,10 @@ def _library_version(site):
     site.library_versions["markdown"] = "99.0"
 
 
+def _sanitiser_version(site):
+    site.library_versions["nh3"] = "9.9.9"
+
+
 def _static_page(site):
     site.append_to(site.content / "pages/tentang.md", "\nParagraf baru.\n")
 
@@ -475,6 +489,7 @@ EDITS = {
     "dict setting": _dict_setting,
     "regency registry": _registry,
     "library version": _library_version,
+    "sanitiser version": _sanitiser_version,
     "static page": _static_page,
     "linked release moves month": _linked_release_moves_month,
     "release moves month": _release_moves_month,
