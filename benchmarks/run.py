@@ -6,9 +6,9 @@ sides ``--repeats`` times and reporting medians:
 1. stock Pelican (default theme and settings, no plugins), cold;
 2. our ``make publish``, cold (pages, regency pages, feeds, search, checks);
 3. our ``make publish`` again after editing one release (the content cache
-   and unchanged pages reused), ``--repeats`` times with a different release
-   each time, a release in the middle of the archive (its search shard is
-   indexed again);
+   and unchanged search shards reused; every page rendered), ``--repeats``
+   times with a different release each time, a release in the middle of the
+   archive (its search shard is indexed again);
 4. our ``make publish`` again after adding one release to the newest year,
    what an editor's commit usually is; this last rebuild is checked equal
    to a cold build of the edited corpus;

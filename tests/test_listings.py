@@ -6,7 +6,8 @@ from functools import partial
 
 from pelican.generators import ArticlesGenerator
 
-from build_speed.listings import MembershipList, _period_archives
+from build_speed.listings import MembershipList
+from build_speed.pelican_internals import _period_archives
 
 SETTINGS = {
     "YEAR_ARCHIVE_SAVE_AS": "{date:%Y}/index.html",

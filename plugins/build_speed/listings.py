@@ -6,11 +6,9 @@ Pelican builds each tag, category and author page's ``dates`` as
 release per listing, O(listings × releases × listed). At 10,000 releases
 that was about 10 s of every build. Releases compare by identity (``Content``
 defines no ``__eq__``), so the same lists come out of a set lookup: the
-listed lists get an identity-set membership test, and period archives get
-their ``articles`` from one index of positions.
+listed lists get an identity-set membership test. (Period archives get
+their ``articles`` from one index of positions: ``pelican_internals``.)
 """
-
-from functools import partial
 
 
 class MembershipList(list):
@@ -22,22 +20,6 @@ class MembershipList(list):
         if self._ids is None:
             self._ids = frozenset(map(id, self))
         return id(item) in self._ids
-
-
-def _period_archives(original, sorted_articles, articles, settings):
-    archives = original(sorted_articles, [], settings)  # everything but "articles"
-    position = {id(article): index for index, article in enumerate(articles)}
-    for periods in archives.values():
-        for archive in periods:
-            members = [a for a in archive["dates"] if id(a) in position]
-            archive["articles"] = sorted(members, key=lambda a: position[id(a)])
-    return archives
-
-
-def index_period_archives(generator) -> None:
-    """Receiver for ``article_generator_pretaxonomy`` (before the archives)."""
-    original = generator._build_period_archives
-    generator._build_period_archives = partial(_period_archives, original)
 
 
 def index_listings(generator) -> None:

@@ -15,7 +15,7 @@ import os
 from markdown import Markdown
 from pelican.utils import pelican_open
 
-from .markdown_reader import ReusingMarkdownReader
+from .pelican_internals import ReusingMarkdownReader
 
 DEFAULT_MIN_FILES = 200  # below this, forking costs more than it saves
 # Set in each worker process by _start_worker: (body, fields, formatted names).

@@ -83,6 +83,11 @@ def finish(pelican) -> None:
 
 def initialise(pelican) -> None:
     apply_defaults(pelican.settings)
+    # A build into this folder that failed (Pelican's finalized never came)
+    # may still be indexing: stop it before this build starts.
+    run = _RUNS.pop(os.path.realpath(pelican.output_path), None)
+    if run is not None:
+        run[0].abandon()
 
 
 def register():

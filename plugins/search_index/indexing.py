@@ -74,6 +74,16 @@ class ShardIndexer:
         """Index shard ``name``; ``records()`` gives ``{page path: HTML}``."""
         self._queue.put((name, records))
 
+    def abandon(self) -> None:
+        """The build that started this indexer failed: index nothing more,
+        and return once the shard being indexed (if any) is done, so that
+        the next build never shares the folder with this thread."""
+        self.error = self.error or "abandoned"
+        self._queue.put(None)
+        self._thread.join()
+        if self._staging:
+            shutil.rmtree(self._staging, ignore_errors=True)
+
     def finish(self, planned: list[str]) -> None:
         self._queue.put(None)
         self._thread.join()
@@ -137,6 +147,11 @@ class ShardIndexer:
                 shutil.copytree(previous, target, copy_function=link_or_copy)
             self.reused.append(name)
             return
+        if self.in_place and name in self.previous:
+            # The shard is about to change under its name: until this build
+            # finishes, no manifest may vouch for what the folder holds.
+            del self.previous[name]
+            write_manifest(self.output, MANIFEST, self.previous)
         staging = os.path.join(self._staging_root(), name)
         for page, html in records.items():
             path = os.path.join(staging, page)

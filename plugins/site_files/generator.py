@@ -1,6 +1,7 @@
 """Write sitemap.xml (every public page, with lastmod), robots.txt and the
-web app manifest. Runs after the pages are written, so the sitemap lists
-exactly what is in the output."""
+web app manifest. Runs after the pages are written; the sitemap lists the
+pages this build wrote (``content_written``), not what the output folder
+holds: building in place, a folder may still hold an older build's file."""
 
 import json
 import logging
@@ -8,6 +9,7 @@ import os
 import re
 from xml.sax.saxutils import escape
 
+from pelican import signals
 from pelican.utils import sanitised_join
 
 from syndication.items import absolute_siteurl
@@ -30,6 +32,19 @@ class SiteFilesGenerator:
         self.settings = settings
         self.output_path = output_path
         self.lastmod = {}
+        self.written: set[str] = set()  # pages of this build, relative
+        # A bound method: blinker holds it weakly, so it goes with this build.
+        signals.content_written.connect(self.record_written)
+
+    def record_written(self, path, context=None) -> None:
+        """Receiver for ``content_written``: every page the writer wrote."""
+        relative = os.path.relpath(os.path.realpath(path), self.root)
+        if not relative.startswith(os.pardir):
+            self.written.add(relative.replace(os.sep, "/"))
+
+    @property
+    def root(self) -> str:
+        return os.path.realpath(self.output_path)
 
     def siteurl(self) -> str:
         return absolute_siteurl(self.settings)
@@ -58,15 +73,8 @@ class SiteFilesGenerator:
         self.lastmod = {url: date for url, date in lastmod.items() if date}
 
     def _public_urls(self):
-        for folder, subfolders, files in os.walk(self.output_path):
-            subfolders.sort()
-            for name in sorted(files):
-                if not name.endswith(".html"):
-                    continue
-                relative = os.path.relpath(os.path.join(folder, name), self.output_path)
-                relative = relative.replace(os.sep, "/")
-                if relative.startswith(NOT_IN_SITEMAP):
-                    continue
+        for relative in sorted(self.written):
+            if relative.endswith(".html") and not relative.startswith(NOT_IN_SITEMAP):
                 yield relative.removesuffix("index.html")
 
     def _lastmod_of(self, url):
@@ -117,7 +125,8 @@ class SiteFilesGenerator:
 
     def generate_output(self, writer):
         # The writer may hold rendered pages back to write them on every
-        # core (build_speed); the sitemap lists the output, so let it finish.
+        # core (build_speed); the sitemap lists the pages written, so let it
+        # finish. Each file goes to a new inode renamed over the old name.
         flush = getattr(writer, "flush", None)
         if flush:
             flush()
@@ -127,6 +136,8 @@ class SiteFilesGenerator:
             ("manifest.webmanifest", self.manifest()),
         ):
             path = sanitised_join(self.output_path, name)
-            with open(path, "w", encoding="utf-8") as target:
+            temporary = f"{path}.{os.getpid()}.tmp"
+            with open(temporary, "w", encoding="utf-8") as target:
                 target.write(text)
+            os.replace(temporary, path)
             logger.info('Writing "%s"', path)

@@ -3,13 +3,17 @@
 does, so servers can cache it for a year (deploy/nginx.conf does).
 
 Hashes are computed once per build from the theme's static files; the
-hashed copies are written beside the originals after Pelican copied them.
+hashed copies are written beside the originals after Pelican copied them,
+each to a new file renamed over its name (never through a hard link into
+another folder), and copies of older versions beside them are removed
+(building in place, a changed stylesheet leaves no ``style.<old>.css``).
 """
 
 import hashlib
 import logging
 import os
 import posixpath
+import re
 import shutil
 
 from pelican import signals
@@ -58,15 +62,31 @@ def on_initialized(pelican):
     settings["JINJA_FILTERS"] = {"asset": asset, **settings.get("JINJA_FILTERS", {})}
 
 
+def _older_copies(theme_output: str, relative: str, hashed: str):
+    """Fingerprinted copies of ``relative`` other than the current one."""
+    folder = os.path.dirname(os.path.join(theme_output, relative))
+    stem, extension = os.path.splitext(os.path.basename(relative))
+    pattern = re.compile(rf"^{re.escape(stem)}\.[0-9a-f]{{10}}{re.escape(extension)}$")
+    current = os.path.basename(hashed)
+    for entry in os.scandir(folder):
+        if entry.name != current and pattern.match(entry.name):
+            yield entry.path
+
+
 def write_fingerprinted_copies(pelican):
     settings = pelican.settings
     theme_output = os.path.join(pelican.output_path, settings["THEME_STATIC_DIR"])
     for relative, hashed in settings.get(SETTINGS_KEY, {}).items():
         source = os.path.join(theme_output, relative)
-        if os.path.isfile(source):
-            target = os.path.join(theme_output, hashed)
-            shutil.copyfile(source, target)
-            logger.info('Writing "%s"', target)
+        if not os.path.isfile(source):
+            continue
+        target = os.path.join(theme_output, hashed)
+        temporary = f"{target}.{os.getpid()}.tmp"
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+        logger.info('Writing "%s"', target)
+        for older in _older_copies(theme_output, relative, hashed):
+            os.unlink(older)
 
 
 def register():
