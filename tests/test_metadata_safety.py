@@ -456,12 +456,6 @@ def test_every_new_message_is_an_editor_message():
     assert CATALOGUE["alamat-dipendekkan"][0] == WARNING
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="plugins/build_speed/parallel_markdown.py (not this helper's area): "
-    "pool.map re-raises a worker's UnicodeDecodeError/RecursionError in "
-    "article_generator_init, a traceback before any check runs; reported",
-)
 @pytest.mark.parametrize("case", ["latin-1", "nested"])
 def test_the_same_messages_in_an_archive_read_in_parallel(tmp_path, case):
     files = {

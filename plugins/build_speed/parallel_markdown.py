@@ -31,6 +31,17 @@ def _start_worker(markdown_settings, formatted_fields) -> None:
 
 
 def _convert(path: str):
+    """One file's conversion, or ``None`` for a file that fails here (not
+    UTF-8, a list nested too deep…): Pelican's reader then reads it again
+    in the build's own process, where the failure becomes the editor's
+    message, exactly as in a serial build."""
+    try:
+        return _converted(path)
+    except Exception:
+        return None
+
+
+def _converted(path: str):
     body, fields, formatted_names = _worker
     body.reset()
     with pelican_open(path) as text:
@@ -73,7 +84,8 @@ def prefetch(generator) -> None:
     with context.Pool(workers, _start_worker, arguments) as pool:
         converted = pool.map(_convert, todo, chunksize=32)
     waiting = {
-        path: (html, meta, formatted) for path, html, meta, formatted in converted
+        path: (html, meta, formatted)
+        for path, html, meta, formatted in filter(None, converted)
     }
     for reader in readers:
         reader.prefetched = waiting
