@@ -157,6 +157,7 @@ def test_a_push_with_an_error_is_rejected_and_a_good_one_published(installed):
         rejected.stderr,
     ), rejected.stderr
     assert "remote: Push ditolak" in rejected.stderr
+    assert "make: ***" not in rejected.stderr
     assert "[remote rejected]" in rejected.stderr
     assert server.files() == before
     assert git(server.repo, "log", "--format=%s", "-1").stdout.strip() != (
