@@ -10,8 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.real_parts import CHROMIUM, CHROMIUM_ARGS
 from tests.redaksi_project import RunningServer, make_project
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 from tests.test_redaksi_browser import png
 
 VIEWPORT = {"width": 1100, "height": 720}

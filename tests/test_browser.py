@@ -6,29 +6,21 @@ and finds the seed article; filters by regency and year.
 
 import functools
 import http.server
-import os
 import threading
 from typing import ClassVar
 
 import pytest
 
+from tests.real_parts import CHROMIUM, CHROMIUM_ARGS, needs_chromium
 from tests.sitebuild import CONTENT, build
 
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 SEED = "Pengukuhan Pengurus LKKS Provinsi Kalsel"
 ARTICLE = "berita/2025/10/pengukuhan-pengurus-lkks-provinsi-kalsel/"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM),
-        reason=f"no Chromium at {CHROMIUM} (make test installs Debian's chromium)",
-    ),
+    needs_chromium,
 ]
 
 

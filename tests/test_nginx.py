@@ -2,52 +2,20 @@
 
 import gzip
 import http.client
-import os
 import shutil
-import socket
-import subprocess
-import time
 
 import pytest
 
+from tests.real_parts import free_port, needs_nginx, nginx_config, nginx_serving
 from tests.sitebuild import CONTENT, FIXTURES, PUBLISH_CONFIG, ROOT, build, page
 
-NGINX = shutil.which("nginx") or (
-    "/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None
-)
-pytestmark = pytest.mark.skipif(
-    NGINX is None,
-    reason="nginx is not installed (make test installs Debian's nginx-light)",
-)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+pytestmark = needs_nginx
 
 
 def server_config(output, port, prefix) -> str:
     block = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    block = block.replace("listen 80;", f"listen 127.0.0.1:{port};")
     block = block.replace("root /srv/warta-lkks/output;", f"root {output};")
-    user = "user root;" if os.geteuid() == 0 else ""
-    temp = "\n".join(
-        f"{kind}_temp_path {prefix}/{kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    return f"""{user}
-worker_processes 1;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log;
-events {{}}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    {temp}
-{block}
-}}
-"""
+    return nginx_config(block, prefix, port)
 
 
 @pytest.fixture(scope="module")
@@ -64,25 +32,8 @@ def server(tmp_path_factory):
     shutil.copy(release, content / "berita")
     output = prefix / "output"
     build(content, output, PUBLISH_CONFIG, SITEURL=f"http://127.0.0.1:{port}")
-    config = prefix / "nginx.conf"
-    config.write_text(server_config(output, port, prefix), encoding="utf-8")
-    checked = subprocess.run([NGINX, "-t", "-c", str(config), "-p", str(prefix)],
-                             capture_output=True, text=True)  # fmt: skip
-    assert checked.returncode == 0, checked.stderr
-    process = subprocess.Popen(
-        [NGINX, "-c", str(config), "-p", str(prefix), "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield port, output
-    process.terminate()
-    process.wait(timeout=10)
+    with nginx_serving(server_config(output, port, prefix), prefix, port):
+        yield port, output
 
 
 def get(port, path, headers=None, method="GET"):

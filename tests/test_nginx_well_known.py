@@ -2,14 +2,14 @@
 folder outside the published site, with the real nginx on loopback."""
 
 import shutil
-import socket
-import subprocess
-import time
 
 import pytest
 
+from tests.real_parts import free_port, needs_nginx, nginx_serving
 from tests.sitebuild import CONTENT, PUBLISH_CONFIG, build
-from tests.test_nginx import NGINX, free_port, get, pytestmark, server_config  # noqa: F401
+from tests.test_nginx import get, server_config
+
+pytestmark = needs_nginx
 
 DOCUMENTED = "root /var/www/well-known;"
 
@@ -29,25 +29,8 @@ def server(tmp_path_factory):
     config_text = server_config(output, port, prefix)
     assert DOCUMENTED in config_text
     config_text = config_text.replace(DOCUMENTED, f"root {prefix / 'well-known'};")
-    config = prefix / "nginx.conf"
-    config.write_text(config_text, encoding="utf-8")
-    checked = subprocess.run([NGINX, "-t", "-c", str(config), "-p", str(prefix)],
-                             capture_output=True, text=True)  # fmt: skip
-    assert checked.returncode == 0, checked.stderr
-    process = subprocess.Popen(
-        [NGINX, "-c", str(config), "-p", str(prefix), "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield port
-    process.terminate()
-    process.wait(timeout=10)
+    with nginx_serving(config_text, prefix, port):
+        yield port
     shutil.rmtree(prefix, ignore_errors=True)
 
 

@@ -3,20 +3,16 @@ complete, the configuration made from the registry and the editorial settings.""
 
 import hashlib
 import json
-import os
 import re
-import shutil
 import subprocess
-
-import pytest
 
 from newsroom.redaksi.config import admin_config, summary_limit
 from newsroom.site_settings import load, registry_of
+from tests.real_parts import NODE, needs_node
 from tests.sitebuild import CONFIG, ROOT
 
 ADMIN = ROOT / "newsroom" / "redaksi" / "admin"
 VENDOR = ADMIN / "vendor" / "decap-cms"
-NODE = shutil.which("node") or shutil.which("nodejs")
 
 
 def manifest():
@@ -59,7 +55,7 @@ def test_the_page_loads_only_its_own_files():
     assert "<script>" not in page  # no inline script: script-src 'self'
 
 
-@pytest.mark.skipif(NODE is None, reason="no node (make test installs nodejs)")
+@needs_node
 def test_the_indonesian_locale_translates_every_string():
     """Every key of Decap's English locale (read from the vendored bundle)."""
     bundle = (VENDOR / "decap-cms.js").read_text(encoding="utf-8")
@@ -86,10 +82,6 @@ console.log(JSON.stringify({{
     assert result["english"] > 240
     assert result["missing"] == []
     assert result["extra"] == []
-
-
-if NODE is None and os.environ.get("CI") == "true":
-    raise RuntimeError("node is missing: make test installs Debian's nodejs")
 
 
 def test_the_form_offers_the_registry_and_checks_the_summary_limit():

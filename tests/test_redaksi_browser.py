@@ -3,23 +3,19 @@ against ``make redaksi``'s server on a loopback port and a throwaway git
 repository. No request may leave loopback and no CSP violation may happen.
 """
 
-import os
 import struct
 import zlib
 
 import pytest
 
+from tests.real_parts import CHROMIUM, CHROMIUM_ARGS, needs_chromium
 from tests.redaksi_project import GIT_IDENTITY, RunningServer, git, make_project
 from tests.sitebuild import build
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM),
-        reason=f"no Chromium at {CHROMIUM} (make test installs Debian's chromium)",
-    ),
+    needs_chromium,
 ]
 ALIAS = "content/berita/2024/alias-tanbu.md"
 # Report Content-Security-Policy violations the way a page sees them.

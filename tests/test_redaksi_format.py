@@ -8,7 +8,6 @@ one line; aliases are shown as registry names and stay as written.
 
 import json
 import os
-import shutil
 import subprocess
 
 import pytest
@@ -17,17 +16,13 @@ from hypothesis import strategies as st
 
 from newsroom.release_file import Release
 from newsroom.site_settings import load
+from tests.real_parts import NODE, needs_node
 from tests.sitebuild import CONFIG, CONTENT, FIXTURES, ROOT
 from tests.test_fuzz import EXAMPLES, release_files
 
-NODE = shutil.which("node") or shutil.which("nodejs")
 HARNESS = ROOT / "tests" / "redaksi_format_harness.js"
 
-if NODE is None and os.environ.get("CI") == "true":
-    raise RuntimeError("node is missing: make test installs Debian's nodejs")
-pytestmark = pytest.mark.skipif(
-    NODE is None, reason="no node (make test installs Debian's nodejs)"
-)
+pytestmark = needs_node
 
 
 class Format:

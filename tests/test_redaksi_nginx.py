@@ -3,48 +3,33 @@ nginx on loopback: its own policy on every file, noindex, no dotfiles, and the
 admin starting under that policy in Chromium without a violation."""
 
 import gzip
-import os
 import re
-import subprocess
-import time
 
 import pytest
 
 from newsroom.redaksi.config import forge_backend
 from newsroom.redaksi.export import export
 from newsroom.site_settings import load
-from tests.sitebuild import CONFIG, ROOT
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
-from tests.test_nginx import NGINX, free_port, get
-
-pytestmark = pytest.mark.skipif(
-    NGINX is None,
-    reason="nginx is not installed (make test installs Debian's nginx-light)",
+from tests.real_parts import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    needs_chromium,
+    needs_nginx,
+    nginx_config,
+    nginx_serving,
 )
+from tests.sitebuild import CONFIG, ROOT
+from tests.test_nginx import get
+
+pytestmark = needs_nginx
 FORGE = "https://git.lkks-kalsel.or.id"
 
 
 def server_config(root, port, prefix) -> str:
     block = (ROOT / "deploy" / "nginx-redaksi.conf").read_text(encoding="utf-8")
-    block = block.replace("listen 80;", f"listen 127.0.0.1:{port};")
     block = block.replace("root /srv/warta-lkks/redaksi;", f"root {root};")
-    user = "user root;" if os.geteuid() == 0 else ""
-    temp = "\n".join(
-        f"{kind}_temp_path {prefix}/{kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    return f"""{user}
-worker_processes 1;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log;
-events {{}}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    {temp}
-{block}
-}}
-"""
+    return nginx_config(block, prefix, port)
 
 
 @pytest.fixture(scope="module")
@@ -54,25 +39,8 @@ def server(tmp_path_factory):
     root = prefix / "redaksi"
     backend = forge_backend("gitea", FORGE, "lkks/warta", "client-id-uji")
     export(str(root), load(str(CONFIG)), backend, "https://warta.example.test/")
-    config = prefix / "nginx.conf"
-    config.write_text(server_config(root, port, prefix), encoding="utf-8")
-    checked = subprocess.run([NGINX, "-t", "-c", str(config), "-p", str(prefix)],
-                             capture_output=True, text=True)  # fmt: skip
-    assert checked.returncode == 0, checked.stderr
-    process = subprocess.Popen(
-        [NGINX, "-c", str(config), "-p", str(prefix), "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    for _ in range(100):
-        try:
-            get(port, "/robots.txt")
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield port
-    process.terminate()
-    process.wait(timeout=10)
+    with nginx_serving(server_config(root, port, prefix), prefix, port):
+        yield port
 
 
 POLICY = (
@@ -137,7 +105,7 @@ def test_the_public_site_policy_stays_strict():
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="no Chromium")
+@needs_chromium
 def test_the_admin_starts_under_its_policy(server):
     from playwright.sync_api import sync_playwright
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.real_parts import needs_systemd_analyze
 from tests.sitebuild import ROOT
 
 WITA = ZoneInfo("Asia/Makassar")
@@ -229,12 +230,9 @@ def test_publishes_never_interleave_and_the_site_is_always_whole(installed):
     assert broken == []
 
 
+@needs_systemd_analyze
 def test_the_units_pass_systemd_analyze_verify(installed, tmp_path):
     server, _ = installed
-    if shutil.which("systemd-analyze") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("systemd-analyze is missing (make test installs systemd)")
-        pytest.skip("systemd-analyze is not installed")
     me = pwd.getpwuid(os.getuid()).pw_name
     units = tmp_path / "units"
     units.mkdir()
