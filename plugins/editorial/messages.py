@@ -253,8 +253,8 @@ CATALOGUE = {
     "metadata-nama-salah": (
         ERROR,
         "“{field}:” bukan nama metadata yang terbaca (ada spasi sebelum titik dua, "
-        "huruf beraksen atau tanda baca), sehingga baris ini dan baris-baris "
-        "sesudahnya menjadi isi berita, termasuk Status:.",
+        "huruf beraksen atau tanda baca), sehingga baris ini dan semua baris "
+        "sesudahnya (misalnya Status: draft) dibaca sebagai isi berita.",
         "tulis nama dengan huruf A–Z tanpa aksen, angka, “-” atau “_” saja, "
         "langsung diikuti titik dua, misalnya “Regencies: Banjar”.",
     ),
