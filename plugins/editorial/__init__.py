@@ -102,10 +102,12 @@ def run_checks(generators):
         checks.append(release_checks.check_header_shape(content))
         checks.append(slug_length.check_slug_length(content))
         checks.append(metadata_urls.check_source(content))
+        checks.append(output_paths.check_language(content))
         if id(content) in release_ids:
             checks.append(release_checks.check_summary(content, limit))
             checks.append(release_checks.check_terms(content))
             checks.append(output_paths.check_release_fields(content))
+            checks.append(release_checks.check_release_status(content))
         else:
             checks.append(output_paths.check_page_template(content, page_templates))
             checks.append(output_paths.check_page_address(content, reserved))
@@ -121,6 +123,8 @@ def run_checks(generators):
         report(context, found)
     tree = path_checks.content_tree(context, settings)
     for found in path_checks.check_unread_markdown(tree, context, settings):
+        report(context, found)
+    for found in path_checks.check_other_formats(tree, settings):
         report(context, found)
 
 

@@ -249,6 +249,47 @@ CATALOGUE = {
         "kurangi tingkat indentasi daftar (butir “-” atau “1.”) dan kutipan (“>”) "
         "menjadi beberapa tingkat saja.",
     ),
+    # -- h-fixC: the header as Python-Markdown reads it; Lang:, hidden, HTML --
+    "metadata-nama-salah": (
+        ERROR,
+        "“{field}:” bukan nama metadata yang terbaca (ada spasi sebelum titik dua, "
+        "huruf beraksen atau tanda baca), sehingga baris ini dan semua baris "
+        "sesudahnya (misalnya Status: draft) dibaca sebagai isi berita.",
+        "tulis nama dengan huruf A–Z tanpa aksen, angka, “-” atau “_” saja, "
+        "langsung diikuti titik dua, misalnya “Regencies: Banjar”.",
+    ),
+    "metadata-menjorok": (
+        ERROR,
+        "baris {field}: menjorok ke dalam (empat spasi atau tab), sehingga dibaca "
+        "sebagai lanjutan baris di atasnya, bukan sebagai {field}:.",
+        "hapus spasi atau tab di awal baris ini.",
+    ),
+    "metadata-di-isi": (
+        ERROR,
+        "baris {field}: terletak sesudah akhir metadata (baris {lines}: baris kosong, "
+        "baris berisi spasi saja, atau “---”), sehingga dibaca sebagai isi berita.",
+        "pindahkan baris ini ke blok metadata di atas, sebelum baris kosong "
+        "pertama, dan hapus baris kosong atau baris spasi di antaranya.",
+    ),
+    "bahasa-diatur": (
+        ERROR,
+        "baris Lang: tidak boleh dipakai: situs ini satu bahasa (Indonesia), "
+        "dan Lang: akan mengubah alamat berita atau halaman.",
+        "hapus baris Lang:.",
+    ),
+    "status-tersembunyi": (
+        ERROR,
+        "Status: hidden tidak berlaku untuk berita (hanya untuk halaman): berita "
+        "tersembunyi merusak tautan ke halaman kategori dan topiknya.",
+        "tulis “Status: draft” agar berita tidak terbit, atau hapus baris Status: "
+        "agar berita terbit.",
+    ),
+    "bukan-markdown": (
+        WARNING,
+        "berkas ini bukan Markdown, jadi tidak dibaca dan isinya tidak pernah terbit.",
+        "tulis berita atau halaman sebagai berkas Markdown ({name}) dengan "
+        "metadata “Nama: isi” di atasnya, lalu hapus berkas ini.",
+    ),
 }
 
 

@@ -138,6 +138,15 @@ def check_release_fields(article):
         yield problem("templat-berita", path, metadata_line(path, "template"))
 
 
+def check_language(content):
+    """The site has one language (``DEFAULT_LANG``): ``Lang:`` would only
+    choose another address (``*_LANG_SAVE_AS`` formats it in), even outside
+    the output with ``/`` and ``..``."""
+    if "lang" in content.metadata:
+        path = content.source_path
+        yield problem("bahasa-diatur", path, metadata_line(path, "lang"))
+
+
 def check_page_template(page, allowed):
     value = page.metadata.get("template")
     if value is not None and value not in allowed:

@@ -194,3 +194,19 @@ def check_unread_markdown(tree, context, settings):
         yield problem(
             "markdown-tidak-dibaca", path, None, reason=reason, expected=expected
         )
+
+
+# Formats Pelican has readers for that pelicanconf.py's READERS turns off.
+OTHER_FORMATS = (".html", ".htm", ".rst", ".rest")
+
+
+def check_other_formats(tree, settings):
+    """Files under the release and page folders that no reader reads: an
+    HTML or reStructuredText release is never published, and says so."""
+    base = settings["PATH"]
+    folders = [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]
+    for relative in tree.files:
+        if relative.lower().endswith(OTHER_FORMATS) and _within(relative, folders):
+            path = os.path.join(base, relative)
+            stem = os.path.splitext(os.path.basename(relative))[0].lstrip(".")
+            yield problem("bukan-markdown", path, None, name=f"{stem}.md")

@@ -6,8 +6,9 @@ import re
 
 from pelican.utils import slugify
 
+from .header_checks import header_problems
 from .messages import problem
-from .source import header_break, metadata_line, repeated_header_keys
+from .source import metadata_line, repeated_header_keys
 from .text import plain_text
 
 
@@ -118,7 +119,14 @@ def check_repeated_fields(content):
 
 
 def check_header_shape(content):
-    """A stray line in the metadata block hides every field below it."""
-    broken = header_break(content.source_path)
-    if broken:
-        yield problem("metadata-rusak", content.source_path, broken)
+    """A stray line in the metadata block hides every field below it, and a
+    field the build reads as body text is lost (see ``header_checks``)."""
+    yield from header_problems(content.source_path)
+
+
+def check_release_status(article):
+    """``Status: hidden`` is for pages: a hidden release would be written
+    with links to category and tag pages that are never generated."""
+    if article.metadata.get("status", "").lower() == "hidden":
+        path = article.source_path
+        yield problem("status-tersembunyi", path, metadata_line(path, "status"))

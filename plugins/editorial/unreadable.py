@@ -8,8 +8,9 @@ import os
 
 from pelican.utils import get_date
 
+from .header_checks import header_problems
 from .messages import problem
-from .source import header_break, lines_of, read_header
+from .source import lines_of, read_header
 
 STATUSES = ("published", "draft", "hidden")
 
@@ -72,9 +73,9 @@ def diagnose(base_path: str, relative: str, needs_date: bool):
     if _FAILURES.get(os.path.normpath(relative)) is RecursionError:
         yield problem("terlalu-bertingkat", path, deepest_line(path))
         return
-    broken = header_break(path)
-    if broken:
-        yield problem("metadata-rusak", path, broken)
+    shape = list(header_problems(path))
+    if shape:
+        yield from shape
         return
     header = read_header(path)
     title = header.get("title")
@@ -110,6 +111,9 @@ def diagnose(base_path: str, relative: str, needs_date: bool):
         elif key == "save_as":
             yield problem("alamat-halaman-salah", path, line, field=field, value=value)
     if addresses:
+        return
+    if "lang" in header:  # its address was outside the output
+        yield problem("bahasa-diatur", path, header["lang"][0])
         return
     status = header.get("status")
     if status and status[1].lower() not in STATUSES:
