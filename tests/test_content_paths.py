@@ -661,3 +661,30 @@ def test_the_static_copy_refuses_backups_in_capitals_even_without_the_checks(
     output = tmp_path / "output"
     build(content, output)
     assert files_holding_secrets(output) == []
+
+
+def test_the_generated_set_comes_from_the_settings(tmp_path):
+    """Patterns, Pelican's own feed settings, tools' folders; letter case
+    ignored; a page's folder in a tool's folder stays open to its files."""
+    from editorial.output_paths import generated_paths
+    from editorial.settings import apply_defaults
+    from syndication.settings import apply_defaults as syndication_defaults
+    from tests.sitebuild import settings_for
+
+    settings = settings_for(
+        tmp_path, tmp_path / "output", TAG_FEED_ATOM="feeds/topik/{slug}.atom.xml"
+    )
+    apply_defaults(settings)
+    syndication_defaults(settings)
+    generated = generated_paths(settings)
+    assert generated.overwritten("kabupaten/banjar/rss.xml")
+    assert generated.overwritten("Kabupaten/Banjar/RSS.xml")
+    assert generated.overwritten("feeds/topik/banjir.atom.xml")
+    assert generated.overwritten("Feeds/RSS.xml") == "feeds/rss.xml"
+    assert generated.overwritten("feeds")  # a file there blocks the folder
+    assert generated.overwritten("pagefind/x.js") == "pagefind/…"
+    assert generated.overwritten("draf/a/b.pdf") == "draf/…"
+    assert generated.overwritten("draf/a/b.pdf", beside={"draf/a/"}) is None
+    assert generated.overwritten("kabupaten/peta.pdf") is None
+    assert generated.overwritten("berita/2025/foto.jpg") is None
+    assert generated.overwritten("images/foto.jpg") is None

@@ -191,8 +191,10 @@ def check_static_destinations(context, contents, generated):
     }
     beside = _beside(pages)
     for static in context.get("staticfiles", []):
-        if static.get_relative_source_path() in linked:
-            continue
+        relative = static.get_relative_source_path()
+        source = os.path.join(static.settings["PATH"], relative)
+        if relative in linked or not os.path.isfile(source):
+            continue  # a linked folder is tautan-ke-folder
         destination = posixpath.normpath(planned_save_as(static) or ".")
         if destination == ".":
             continue
