@@ -128,8 +128,8 @@ def _beside(pages) -> frozenset[str]:
 
 
 def _linked_files(content, sources):
-    """``(what, relative, written, line, field)`` of the files ``content``
-    has copied: body links and ``Image:`` (a ``{filename}`` link to another
+    """``(what, relative, written, field)`` of the files ``content`` has
+    copied: body links and ``Image:`` (a ``{filename}`` link to another
     release or page is a link to its page, not a copied file)."""
     settings = content.settings
     base = settings["PATH"]
@@ -143,14 +143,12 @@ def _linked_files(content, sources):
             continue
         if what == "filename" and target.relative in sources:
             continue
-        line = _line_of(path, written)
-        yield what, target.relative, html.unescape(written), line, BODY
+        yield what, target.relative, written, BODY
     image = content.metadata.get("image")
     if image:
         target = featured_image_target(str(image), base)
         if target.relative and not target.refusal:
-            line = metadata_line(path, "image")
-            yield "static", target.relative, str(image).strip(), line, IMAGE_LINE
+            yield "static", target.relative, str(image).strip(), IMAGE_LINE
 
 
 def check_destinations(contents, generated):
@@ -163,21 +161,28 @@ def check_destinations(contents, generated):
     for content in contents:
         path = content.source_path
         seen = set()
-        for what, relative, written, line, field in _linked_files(content, sources):
+        for what, relative, written, field in _linked_files(content, sources):
             if written in seen:
                 continue
             seen.add(written)
             for destination in _destinations(what, relative, content):
-                values = {"value": written, "field": field, "expected": destination}
+                values = {}
                 if _pages_at(destination, pages) or destination.endswith("index.html"):
-                    yield problem("tujuan-menimpa-halaman", path, line, **values)
-                    break
-                taken = generated.overwritten(destination, beside)
-                if taken:
-                    yield problem(
-                        "tujuan-milik-situs", path, line, reserved=taken, **values
-                    )
-                    break
+                    code = "tujuan-menimpa-halaman"
+                elif taken := generated.overwritten(destination, beside):
+                    code, values = "tujuan-milik-situs", {"reserved": taken}
+                else:
+                    continue
+                if field == IMAGE_LINE:
+                    line = metadata_line(path, "image")
+                else:
+                    line = _line_of(path, written)
+                value = html.unescape(written)
+                yield problem(
+                    code, path, line, value=value, field=field, expected=destination,
+                    **values,
+                )  # fmt: skip
+                break
 
 
 def check_static_destinations(context, contents, generated):
