@@ -260,9 +260,8 @@ CATALOGUE = {
     ),
     "berkas-statis-milik-situs": (
         ERROR,
-        "berkas ini akan disalin ke {expected}: alamat itu milik halaman atau "
-        "berkas yang dibuat situs sendiri ({reserved}), jadi berkas ini akan "
-        "menggantikannya.",
+        "berkas ini akan disalin ke {expected}: alamat itu milik berkas yang "
+        "dibuat situs sendiri ({reserved}), jadi berkas ini akan menggantikannya.",
         "pindahkan atau ganti nama berkasnya, atau ubah STATIC_PATHS/"
         "EXTRA_PATH_METADATA di pelicanconf.py agar tujuannya tidak bentrok.",
     ),

@@ -187,8 +187,9 @@ def check_destinations(contents, generated):
 
 def check_static_destinations(context, contents, generated):
     """A file of STATIC_PATHS (placed by EXTRA_PATH_METADATA, say) that would
-    be copied over a page or a generated file; linked files are checked from
-    the link's side above."""
+    be copied over a generated file; linked files are checked from the link's
+    side above, and a page on a static file's address from the page's side
+    (``alamat-halaman-bentrok``)."""
     pages = {posixpath.normpath(c.save_as) for c in contents if c.save_as}
     sources = {c.get_relative_source_path() for c in contents}
     linked = {
@@ -203,8 +204,7 @@ def check_static_destinations(context, contents, generated):
         destination = posixpath.normpath(planned_save_as(static) or ".")
         if destination == ".":
             continue
-        taken = destination if _pages_at(destination, pages) else None
-        taken = taken or generated.overwritten(destination, beside)
+        taken = generated.overwritten(destination, beside)
         if taken:
             yield problem(
                 "berkas-statis-milik-situs",
