@@ -496,3 +496,195 @@ def test_a_hidden_markdown_file_is_never_published_and_is_reported(tmp_path, cap
     assert len(unread) == 1
     assert "berita/2025/.rahasia.md: berkas Markdown ini tidak dibaca" in unread[0]
     assert "content/berita/2025/rahasia.md" in unread[0]  # the name to use
+
+
+# -- a content file never replaces a file the build generates ------------------
+
+GENERATED = {
+    "search script": "pagefind/2025/pagefind.js",
+    "search entry": "pagefind/2025/pagefind-entry.json",
+    "site RSS": "feeds/rss.xml",
+    "site JSON feed": "feeds/feed.json",
+    "regency feed": "kabupaten/banjar/rss.xml",
+    "sitemap": "sitemap.xml",
+    "robots": "robots.txt",
+    "manifest": "manifest.webmanifest",
+    "theme file": "theme/images/logo.png",
+}
+FAKE = "export async function init(){alert(document.domain)}"
+
+
+def site_with_file(tmp_path, relative, body):
+    content = release_site(tmp_path, body=body)
+    (content / relative).parent.mkdir(parents=True, exist_ok=True)
+    (content / relative).write_text(FAKE, encoding="utf-8")
+    return content
+
+
+@pytest.mark.parametrize("what", ["static", "attach"])
+@pytest.mark.parametrize("relative", GENERATED.values(), ids=GENERATED.keys())
+def test_a_linked_file_never_replaces_a_generated_file(tmp_path, relative, what):
+    """The probe's case: ``{static}/pagefind/2025/pagefind.js`` replaced the
+    search page's script (and the feeds, the sitemap, the theme's files)."""
+    link = f"{{{what}}}/{relative}"
+    content = site_with_file(tmp_path, relative, f"Unduh\n\n[modul]({link}).")
+    problems = stopped_problems(content, tmp_path / "output", PUBLISH_CONFIG)
+    assert [(p.code, p.line) for p in problems] == [("tujuan-milik-situs", 6)]
+    assert f"“{link}” di isi berita akan disalin ke {relative}" in problems[0].message
+
+
+def test_the_probe_case_names_the_file_and_line_on_the_command_line(tmp_path):
+    link = "{static}/pagefind/2025/pagefind.js"
+    content = site_with_file(
+        tmp_path, "pagefind/2025/pagefind.js", f"Unduh [modul]({link})."
+    )
+    output = tmp_path / "output"
+    result = run_pelican_cli(content, output, PUBLISH_CONFIG)
+    assert result.returncode == 1, result.stderr
+    assert (
+        f"rilis.md:4: “{link}” di isi berita akan disalin ke "
+        "pagefind/2025/pagefind.js: alamat itu milik berkas yang dibuat situs "
+        "sendiri (pagefind/…)" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert not output.exists()
+
+
+def test_a_featured_image_never_replaces_a_theme_file(tmp_path):
+    content = release_site(
+        tmp_path, image="theme/images/logo.png", image_alt="Logo palsu"
+    )
+    (content / "theme" / "images").mkdir(parents=True)
+    (content / "theme" / "images" / "logo.png").write_bytes(b"png")
+    problems = stopped_problems(content, tmp_path / "output")
+    assert [(p.code, p.line) for p in problems] == [("tujuan-milik-situs", 3)]
+    assert "di baris Image: akan disalin ke theme/images/logo.png" in (
+        problems[0].message
+    )
+
+
+def test_a_static_folder_file_never_replaces_a_generated_file(tmp_path):
+    """STATIC_PATHS (and EXTRA_PATH_METADATA) place files without a link."""
+    content = release_site(tmp_path, body="[peta](/robots.txt)")
+    (content / "extra").mkdir()
+    (content / "extra" / "robots.txt").write_text("Disallow: /", encoding="utf-8")
+    problems = stopped_problems(
+        content,
+        tmp_path / "output",
+        STATIC_PATHS=["images", "extra/robots.txt"],
+        EXTRA_PATH_METADATA={"extra/robots.txt": {"path": "robots.txt"}},
+    )
+    assert [(p.code, p.line) for p in problems] == [("berkas-statis-milik-situs", None)]
+    assert problems[0].path.endswith("extra/robots.txt")
+    assert "akan disalin ke robots.txt" in problems[0].message
+
+
+def test_a_linked_file_beside_generated_files_is_still_published(tmp_path):
+    """Only what the build writes is reserved: a PDF in feeds/ or kabupaten/
+    (no generated file there by that name) is copied as before."""
+    body = "[a]({static}/feeds/panduan.pdf) [b]({static}/kabupaten/peta.pdf)"
+    content = release_site(tmp_path, body=body)
+    for relative in ("feeds/panduan.pdf", "kabupaten/peta.pdf"):
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_bytes(b"%PDF")
+    output = tmp_path / "output"
+    build(content, output)
+    assert (output / "feeds" / "panduan.pdf").read_bytes() == b"%PDF"
+    assert (output / "kabupaten" / "peta.pdf").read_bytes() == b"%PDF"
+
+
+def test_the_static_copy_never_replaces_a_generated_file_even_without_the_checks(
+    tmp_path, monkeypatch, caplog
+):
+    from editorial import path_checks
+
+    for check in ("check_destinations", "check_static_destinations"):
+        monkeypatch.setattr(path_checks, check, lambda *args: iter(()), raising=False)
+    links = " ".join(f"[x]({{static}}/{relative})" for relative in GENERATED.values())
+    content = release_site(
+        tmp_path,
+        body=f"Unduh\n\n{links}",
+        image="theme/images/logo.png",
+        image_alt="Logo",
+    )
+    for relative in GENERATED.values():
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_text(FAKE, encoding="utf-8")
+    output = tmp_path / "output"
+    build(content, output, PUBLISH_CONFIG, SITEURL="https://x.test")
+    for relative in GENERATED.values():
+        path = output / relative
+        assert not path.is_file() or FAKE not in path.read_text(errors="replace"), (
+            relative
+        )
+    refused = {r.getMessage() for r in caplog.records if r.levelname == "ERROR"}
+    assert (
+        "Tidak disalin: pagefind/2025/pagefind.js akan menimpa berkas situs "
+        "pagefind/…." in refused
+    )
+    assert "Tidak disalin: feeds/rss.xml akan menimpa berkas situs feeds/rss.xml." in (
+        refused
+    )
+
+
+@pytest.mark.parametrize("name", ["a.BAK", "b.jpg.SWP", "c.Orig", "d.Swo", "e.jpg.Bak"])
+def test_a_backup_file_in_any_letter_case_stops_the_build(tmp_path, name):
+    content = release_site(tmp_path, body=f"Paragraf.\n\n[x]({{static}}/images/{name})")
+    (content / "images").mkdir()
+    (content / "images" / name).write_bytes(b"x")
+    problems = stopped_problems(content, tmp_path / "output")
+    assert [(p.code, p.line) for p in problems] == [("berkas-tidak-boleh-terbit", 6)]
+
+
+def test_a_backup_featured_image_in_capitals_stops_the_build(tmp_path):
+    content = release_site(tmp_path, image="images/i.jpg.BAK", image_alt="Foto")
+    (content / "images").mkdir()
+    (content / "images" / "i.jpg.BAK").write_bytes(b"jpg")
+    problems = stopped_problems(content, tmp_path / "output")
+    assert [(p.code, p.line) for p in problems] == [("berkas-tidak-boleh-terbit", 3)]
+
+
+def test_the_static_copy_refuses_backups_in_capitals_even_without_the_checks(
+    tmp_path, monkeypatch
+):
+    from editorial import path_checks
+
+    for check in ("check_links", "check_featured_image"):
+        monkeypatch.setattr(path_checks, check, lambda *args: iter(()))
+    body = (
+        "[a]({static}/images/a.BAK) [b](/images/b.jpg.SWP) [c]({attach}/images/c.Orig)"
+    )
+    content = release_site(tmp_path, body=body, image="images/i.jpg.BAK", image_alt="x")
+    (content / "images").mkdir()
+    for name in ("a.BAK", "b.jpg.SWP", "c.Orig", "i.jpg.BAK"):
+        (content / "images" / name).write_text(SECRET, encoding="utf-8")
+    output = tmp_path / "output"
+    build(content, output)
+    assert files_holding_secrets(output) == []
+
+
+def test_the_generated_set_comes_from_the_settings(tmp_path):
+    """Patterns, Pelican's own feed settings, tools' folders; letter case
+    ignored; a page's folder in a tool's folder stays open to its files."""
+    from editorial.output_paths import generated_paths
+    from editorial.settings import apply_defaults
+    from syndication.settings import apply_defaults as syndication_defaults
+    from tests.sitebuild import settings_for
+
+    settings = settings_for(
+        tmp_path, tmp_path / "output", TAG_FEED_ATOM="feeds/topik/{slug}.atom.xml"
+    )
+    apply_defaults(settings)
+    syndication_defaults(settings)
+    generated = generated_paths(settings)
+    assert generated.overwritten("kabupaten/banjar/rss.xml")
+    assert generated.overwritten("Kabupaten/Banjar/RSS.xml")
+    assert generated.overwritten("feeds/topik/banjir.atom.xml")
+    assert generated.overwritten("Feeds/RSS.xml") == "feeds/rss.xml"
+    assert generated.overwritten("feeds")  # a file there blocks the folder
+    assert generated.overwritten("pagefind/x.js") == "pagefind/…"
+    assert generated.overwritten("draf/a/b.pdf") == "draf/…"
+    assert generated.overwritten("draf/a/b.pdf", beside={"draf/a/"}) is None
+    assert generated.overwritten("kabupaten/peta.pdf") is None
+    assert generated.overwritten("berita/2025/foto.jpg") is None
+    assert generated.overwritten("images/foto.jpg") is None

@@ -8,8 +8,10 @@ before the static files are copied (after the pages were rendered, so
 only the files that written content references (see ``references``) and
 refuses, whatever the editorial checks said, any source whose real path
 leaves PATH, that is or passes through a symlink, that is a hidden or backup
-file, or whose destination leaves the output folder or is a page this build
-wrote (``{attach}`` of an ``index.html`` replaced the release's own page).
+file, or whose destination leaves the output folder, is a page this build
+wrote (``{attach}`` of an ``index.html`` replaced the release's own page) or
+is a file the build generates (``editorial.output_paths.generated_paths``: a
+feed, the sitemap, Pagefind's script, the theme's files).
 The theme's own files are copied separately by Pelican and are not touched.
 """
 

@@ -4,8 +4,9 @@ import logging
 import os
 
 from editorial.content_paths import is_hidden_or_backup, is_inside
+from editorial.output_paths import Reserved, generated_paths
 
-from .references import referenced_files
+from .references import referenced_files, written_content
 
 logger = logging.getLogger(__name__)
 WRITTEN_KEY = "CONTENT_FILES_WRITTEN"
@@ -33,8 +34,19 @@ def _passes_through_symlink(base: str, relative: str) -> bool:
     return False
 
 
-def refusal(static, base: str, output: str, written=frozenset()) -> str | None:
-    """Why ``static`` may never be copied (in Indonesian), or ``None``."""
+def refusal(
+    static,
+    base: str,
+    output: str,
+    written=frozenset(),
+    generated: Reserved | None = None,
+    beside=(),
+) -> str | None:
+    """Why ``static`` may never be copied (in Indonesian), or ``None``.
+
+    ``generated`` is what the build writes, decided from the settings (the
+    static copy runs before Pagefind writes, so what already exists in the
+    output cannot decide it); ``beside`` the folders of the written pages."""
     relative = static.get_relative_source_path()
     source = os.path.join(base, relative)
     if relative.startswith("../") or not is_inside(base, source):
@@ -50,8 +62,11 @@ def refusal(static, base: str, output: str, written=frozenset()) -> str | None:
         return "tujuannya di luar folder keluaran"
     if is_hidden_or_backup(static.save_as.replace(os.sep, "/")):
         return "tujuannya berkas tersembunyi atau cadangan"
-    if os.path.realpath(destination) in written:
+    if os.path.realpath(destination) in written or os.path.isdir(destination):
         return f"akan menimpa halaman {static.save_as}"
+    taken = generated.overwritten(static.save_as, beside) if generated else None
+    if taken:
+        return f"akan menimpa berkas situs {taken}"
     return None
 
 
@@ -81,13 +96,17 @@ def select_published(generator) -> None:
     context = generator.context
     base, output = generator.path, generator.output_path
     used = referenced_files(context)
+    generated = generated_paths(generator.settings)
+    pages = [content.save_as for content in written_content(context)]
+    beside = {os.path.dirname(page) + "/" for page in pages if os.path.dirname(page)}
     kept = []
     for static in context.get("staticfiles", []):
         relative = static.get_relative_source_path()
         if not (relative in used or static.url in used or static.save_as in used):
             logger.debug("Not used by any written content, not copied: %s", relative)
             continue
-        reason = refusal(static, base, output, context.get(WRITTEN_KEY, set()))
+        written = context.get(WRITTEN_KEY, set())
+        reason = refusal(static, base, output, written, generated, beside)
         if reason:  # the editorial checks stop such builds before this point
             logger.error("Tidak disalin: %s %s.", relative, reason)
             continue

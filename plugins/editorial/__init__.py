@@ -119,7 +119,12 @@ def run_checks(generators):
             report(context, found)
     for found in url_checks.check_duplicate_urls([*articles, *pages]):
         report(context, found)
-    for found in path_checks.check_destinations([*articles, *pages]):
+    generated = output_paths.generated_paths(settings)
+    for found in path_checks.check_destinations([*articles, *pages], generated):
+        report(context, found)
+    for found in path_checks.check_static_destinations(
+        context, [*articles, *pages], generated
+    ):
         report(context, found)
     tree = path_checks.content_tree(context, settings)
     for found in path_checks.check_unread_markdown(tree, context, settings):

@@ -84,12 +84,13 @@ def _has_parent_segment(text: str) -> bool:
 
 
 def is_hidden_or_backup(relative: str) -> bool:
-    """A dotfile or dot-folder anywhere in the path, or an editor's backup."""
+    """A dotfile or dot-folder anywhere in the path, or an editor's backup
+    (in any letter case: ``foto.jpg.BAK`` is one)."""
     parts = [part for part in relative.split("/") if part]
     if any(part.startswith(".") and part not in (".", "..") for part in parts):
         return True
     name = parts[-1] if parts else ""
-    return name.endswith(BACKUP_SUFFIXES) or (
+    return name.casefold().endswith(BACKUP_SUFFIXES) or (
         len(name) > 1 and name.startswith("#") and name.endswith("#")
     )
 

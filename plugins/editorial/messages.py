@@ -290,6 +290,22 @@ CATALOGUE = {
         "tulis berita atau halaman sebagai berkas Markdown ({name}) dengan "
         "metadata “Nama: isi” di atasnya, lalu hapus berkas ini.",
     ),
+    # h-fixA: a content file never replaces a file the build generates.
+    "tujuan-milik-situs": (
+        ERROR,
+        "“{value}” di {field} akan disalin ke {expected}: alamat itu milik berkas "
+        "yang dibuat situs sendiri ({reserved}), misalnya skrip pencarian, umpan "
+        "RSS, sitemap, atau berkas tema, jadi berkas ini akan menggantikannya.",
+        "simpan berkasnya di folder lain di content/ (misalnya content/images/ "
+        "atau content/unduhan/) atau beri nama lain, lalu sesuaikan tautannya.",
+    ),
+    "berkas-statis-milik-situs": (
+        ERROR,
+        "berkas ini akan disalin ke {expected}: alamat itu milik berkas yang "
+        "dibuat situs sendiri ({reserved}), jadi berkas ini akan menggantikannya.",
+        "pindahkan atau ganti nama berkasnya, atau ubah STATIC_PATHS/"
+        "EXTRA_PATH_METADATA di pelicanconf.py agar tujuannya tidak bentrok.",
+    ),
 }
 
 

@@ -11,7 +11,7 @@ what other tools write beside the site.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pelican.contents import Content
 
@@ -21,6 +21,8 @@ from .source import metadata_line
 
 # The pages' own patterns: a page is not a collision with itself.
 _PAGE_SETTINGS = ("PAGE_SAVE_AS", "PAGE_LANG_SAVE_AS")
+# Where the copied files themselves go ("{path}"): not a generated file.
+_NOT_GENERATED = (*_PAGE_SETTINGS, "STATIC_SAVE_AS")
 _SEGMENT = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$")
 _NUMBER = "0000000000"  # stands for a page number while a pattern is built
 
@@ -32,6 +34,10 @@ class Reserved:
     files: frozenset[str]  # exact paths: "index.html", "feeds/rss.xml"
     folders: frozenset[str]  # whole folders: "kabupaten/", "pagefind/"
     paginated: tuple[tuple[re.Pattern, str], ...]  # (pattern, "2/index.html")
+    # Files a pattern names: (pattern, "kabupaten/{slug}/rss.xml").
+    patterns: tuple[tuple[re.Pattern, str], ...] = ()
+    # Folders another tool or the theme writes whole: "pagefind/", "theme/".
+    owned: frozenset[str] = frozenset()
 
     def clash(self, save_as: str) -> str | None:
         """The reserved address ``save_as`` would replace or block, if any."""
@@ -45,6 +51,43 @@ class Reserved:
             if pattern.match(save_as):
                 return shown
         return None
+
+    def overwritten(self, destination: str, beside=()) -> str | None:
+        """The generated file (or tool's folder) a content file copied to
+        ``destination`` would replace or block, if any. Unlike ``clash`` a
+        folder of pages stays open to files (``kabupaten/peta.pdf``); a
+        tool's folder too where it holds a written page (``beside``: an
+        ``{attach}`` of a preview draft goes to ``draf/<slug>/``). Letter
+        case is ignored: on the editors' computers ``Sitemap.xml`` is
+        ``sitemap.xml``."""
+        wanted = destination.casefold()
+        for path in sorted(self.files):
+            path_case = path.casefold()
+            if wanted == path_case or path_case.startswith(wanted + "/"):
+                return path
+        for pattern, shown in (*self.patterns, *self.paginated):
+            if pattern.match(destination):
+                return shown
+        for folder in sorted(self.owned):
+            inside = wanted.startswith(folder.casefold())
+            if wanted == folder.rstrip("/").casefold() or (
+                inside and not any(wanted.startswith(f.casefold()) for f in beside)
+            ):
+                return folder + "…"
+        return None
+
+
+def _template_pattern(path: str) -> re.Pattern:
+    """``kabupaten/{slug}/rss.xml`` as a pattern of the paths it gives."""
+    literal = re.split(r"\{[^}]*\}", path)
+    return re.compile(
+        "^" + "[^/]+".join(re.escape(part) for part in literal) + "$", re.IGNORECASE
+    )
+
+
+def _is_feed_setting(key: str) -> bool:
+    """Pelican's own feeds (``FEED_ALL_ATOM``, ``TAG_FEED_RSS``…)."""
+    return "FEED" in key and key.endswith(("_ATOM", "_RSS"))
 
 
 def _pagination(settings) -> list[tuple[re.Pattern, str]]:
@@ -67,12 +110,17 @@ def _pagination(settings) -> list[tuple[re.Pattern, str]]:
         )
         path = path[1:] if path.startswith("/") else path
         regex = re.escape(path).replace(_NUMBER, r"\d+")
-        patterns.append((re.compile(f"^{regex}$"), path.replace(_NUMBER, "2")))
+        patterns.append(
+            (re.compile(f"^{regex}$", re.IGNORECASE), path.replace(_NUMBER, "2"))
+        )
     return patterns
 
 
-def reserved_paths(settings, context) -> Reserved:
-    files, folders = set(), set()
+def generated_paths(settings) -> Reserved:
+    """What the build and the tools beside it write, from the settings alone
+    (the one place that decides it: pages and copied files are both checked
+    against it)."""
+    files, folders, owned, patterns = set(), set(), set(), []
 
     def add(path: str):
         path = (path or "").lstrip("/")
@@ -82,6 +130,7 @@ def reserved_paths(settings, context) -> Reserved:
             folder = path.split("{", 1)[0].rpartition("/")[0]
             if folder:
                 folders.add(folder + "/")
+            patterns.append((_template_pattern(path), path))
             return
         files.add(path)
         folder = path.rpartition("/")[0]
@@ -89,18 +138,32 @@ def reserved_paths(settings, context) -> Reserved:
             folders.add(folder + "/")
 
     for key, value in settings.items():
-        if key.endswith("_SAVE_AS") and key not in _PAGE_SETTINGS and value:
+        if key.endswith("_SAVE_AS") and key not in _NOT_GENERATED and value:
             add(str(value))
+        elif _is_feed_setting(key) and isinstance(value, str):
+            add(value)
     for name in settings.get("DIRECT_TEMPLATES", ()):
         add(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"))
     for row in settings.get("SYNDICATION_FEEDS", ()):
         add(row.get("save_as", ""))
     if settings.get("THEME_STATIC_DIR"):
-        folders.add(settings["THEME_STATIC_DIR"].strip("/") + "/")
+        owned.add(settings["THEME_STATIC_DIR"].strip("/") + "/")
     for path in settings.get("EDITORIAL_RESERVED_PATHS", ()):
-        (folders if path.endswith("/") else files).add(path.lstrip("/"))
-    # Files of STATIC_PATHS; a file that content links from elsewhere is
-    # checked against pages from the link's side (path_checks).
+        (owned if path.endswith("/") else files).add(path.lstrip("/"))
+    return Reserved(
+        files=frozenset(files),
+        folders=frozenset(folders | owned),
+        paginated=tuple(_pagination(settings)),
+        patterns=tuple(patterns),
+        owned=frozenset(owned),
+    )
+
+
+def reserved_paths(settings, context) -> Reserved:
+    """The addresses no page may take: what the build generates, and the
+    files of STATIC_PATHS (a file that content links from elsewhere is
+    checked against pages from the link's side, in path_checks)."""
+    generated = generated_paths(settings)
     static_folders = tuple(
         folder.strip("/") + "/" for folder in settings.get("STATIC_PATHS", ())
     )
@@ -108,13 +171,9 @@ def reserved_paths(settings, context) -> Reserved:
         path
         for s in context.get("staticfiles", [])
         if s.get_relative_source_path().startswith(static_folders)
-        and (path := _planned(s))
+        and (path := planned_save_as(s))
     }
-    return Reserved(
-        files=frozenset(files | static),
-        folders=frozenset(folders),
-        paginated=tuple(_pagination(settings)),
-    )
+    return replace(generated, files=generated.files | static)
 
 
 def is_plain_path(value: str) -> bool:
@@ -218,7 +277,7 @@ def keep_drafts_unwritten(contents) -> None:
             content.__dict__.pop(name, None)
 
 
-def _planned(static) -> str:
+def planned_save_as(static) -> str:
     """Where a static file would be written, read without marking its output
     location as referenced: ``Static.save_as`` marks it, and an ``{attach}``
     link rendered later then cannot move the file next to its release."""

@@ -26,6 +26,7 @@ from .content_paths import (
     walk_content,
 )
 from .messages import problem
+from .output_paths import planned_save_as
 from .problems import display_path
 from .source import line_containing, lines_of, metadata_line, read_header
 
@@ -116,32 +117,101 @@ def _destinations(what: str, relative: str, content) -> list[str]:
     return [posixpath.normpath(path) for path in found]
 
 
-def check_destinations(contents):
-    """A linked file that Pelican would copy over (or as) a page of the site."""
+def _pages_at(destination: str, pages) -> bool:
+    """``destination`` is a page, or a folder holding one."""
+    return destination in pages or any(p.startswith(destination + "/") for p in pages)
+
+
+def _beside(pages) -> frozenset[str]:
+    """The folders of the written pages (an ``{attach}`` goes beside them)."""
+    return frozenset(folder + "/" for folder in map(posixpath.dirname, pages) if folder)
+
+
+def _linked_files(content, sources):
+    """``(what, relative, written, field)`` of the files ``content`` has
+    copied: body links and ``Image:`` (a ``{filename}`` link to another
+    release or page is a link to its page, not a copied file)."""
+    settings = content.settings
+    base = settings["PATH"]
+    path = content.source_path
+    html_text = getattr(content, "_content", "") or ""
+    for what, value, written in intrasite_links(html_text, settings):
+        if what not in ("static", "attach", "filename"):
+            continue
+        target = link_target(value, path, base)
+        if target.refusal or not target.relative or _is_folder(base, target.relative):
+            continue
+        if what == "filename" and target.relative in sources:
+            continue
+        yield what, target.relative, written, BODY
+    image = content.metadata.get("image")
+    if image:
+        target = featured_image_target(str(image), base)
+        if target.relative and not target.refusal:
+            yield "static", target.relative, str(image).strip(), IMAGE_LINE
+
+
+def check_destinations(contents, generated):
+    """A linked file that Pelican would copy over (or as) a page of the site,
+    or over a file the build generates (``generated``: a feed, the sitemap,
+    Pagefind's script, the theme's files)."""
     pages = {posixpath.normpath(c.save_as) for c in contents if c.save_as}
+    sources = {c.get_relative_source_path() for c in contents}
+    beside = _beside(pages)
     for content in contents:
-        settings = content.settings
         path = content.source_path
-        html_text = getattr(content, "_content", "") or ""
-        for what, value, written in intrasite_links(html_text, settings):
-            if what not in ("static", "attach"):
+        seen = set()
+        for what, relative, written, field in _linked_files(content, sources):
+            if written in seen:
                 continue
-            target = link_target(value, path, settings["PATH"])
-            if target.refusal or _is_folder(settings["PATH"], target.relative):
-                continue
-            if not target.relative:
-                continue
-            for destination in _destinations(what, target.relative, content):
-                if destination in pages or destination.endswith("index.html"):
-                    yield problem(
-                        "tujuan-menimpa-halaman",
-                        path,
-                        _line_of(path, written),
-                        value=html.unescape(written),
-                        field=BODY,
-                        expected=destination,
-                    )
-                    break
+            seen.add(written)
+            for destination in _destinations(what, relative, content):
+                values = {}
+                if _pages_at(destination, pages) or destination.endswith("index.html"):
+                    code = "tujuan-menimpa-halaman"
+                elif taken := generated.overwritten(destination, beside):
+                    code, values = "tujuan-milik-situs", {"reserved": taken}
+                else:
+                    continue
+                if field == IMAGE_LINE:
+                    line = metadata_line(path, "image")
+                else:
+                    line = _line_of(path, written)
+                value = html.unescape(written)
+                yield problem(
+                    code, path, line, value=value, field=field, expected=destination,
+                    **values,
+                )  # fmt: skip
+                break
+
+
+def check_static_destinations(context, contents, generated):
+    """A file of STATIC_PATHS (placed by EXTRA_PATH_METADATA, say) that would
+    be copied over a generated file; linked files are checked from the link's
+    side above, and a page on a static file's address from the page's side
+    (``alamat-halaman-bentrok``)."""
+    pages = {posixpath.normpath(c.save_as) for c in contents if c.save_as}
+    sources = {c.get_relative_source_path() for c in contents}
+    linked = {
+        found[1] for content in contents for found in _linked_files(content, sources)
+    }
+    beside = _beside(pages)
+    for static in context.get("staticfiles", []):
+        relative = static.get_relative_source_path()
+        source = os.path.join(static.settings["PATH"], relative)
+        if relative in linked or not os.path.isfile(source):
+            continue  # a linked folder is tautan-ke-folder
+        destination = posixpath.normpath(planned_save_as(static) or ".")
+        if destination == ".":
+            continue
+        taken = generated.overwritten(destination, beside)
+        if taken:
+            yield problem(
+                "berkas-statis-milik-situs",
+                static.source_path,
+                expected=destination,
+                reserved=taken,
+            )
 
 
 def check_featured_image(content):
