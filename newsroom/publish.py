@@ -284,7 +284,11 @@ def rollback(args) -> int:
     output = _output(args, folders.PUBLISH)
     previous = siblings.previous_of(output)
     with PublishLock(output, lock_timeout(args.lock_timeout), _waiting(output)):
-        folders.check_previous(previous, project=folders.PROJECT)
+        guarded = {
+            "INPUTDIR": args.input and os.path.abspath(args.input),
+            "CACHEDIR": args.cache and os.path.abspath(args.cache),
+        }
+        folders.check_previous(previous, guarded, folders.PROJECT)
         if not os.path.isdir(previous) or not os.listdir(previous):
             raise Refusal(
                 "nothing_to_restore", f"OUTPUTDIR={args.output}", path=previous

@@ -241,3 +241,21 @@ def test_ctrl_c_mid_build_cancels_cleanly(tmp_path):
     assert "dibatalkan" in err, err
     assert tree_digest(www) == before
     assert not list(tmp_path.glob(".www.baru-*"))
+
+
+def test_a_rollback_never_swaps_in_the_inputdir(tmp_path):
+    www = tmp_path / "www"
+    assert publish(CONTENT, www, tmp_path / "cache").returncode == 0
+    content = a_checkout(tmp_path / "www.lama")
+    folders.write_marker(str(content), folders.PUBLISH)
+    before = tree_digest(content)
+    result = make("rollback", f"OUTPUTDIR={www}", f"INPUTDIR={content}")
+    assert_refused(result, "www.lama", "INPUTDIR")
+    assert tree_digest(content) == before
+
+
+def test_a_mount_point_is_not_cleaned(tmp_path):
+    mounted = next(p for p in ("/dev/shm", "/proc", "/sys") if os.path.ismount(p))
+    result = make("clean", f"OUTPUTDIR={mounted}", f"PREVIEWDIR={tmp_path / 'p'}")
+    assert_refused(result, "titik kait")
+    assert os.path.ismount(mounted)

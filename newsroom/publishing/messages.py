@@ -147,8 +147,8 @@ CATALOGUE = {
     ),
     "mount_point": (
         "{setting} “{path}” adalah titik kait (mount point) sebuah volume: "
-        "penerbitan menukar folder itu dengan mengganti namanya, dan titik "
-        "kait tidak dapat diganti namanya.",
+        "penerbitan menukar folder itu dengan mengganti namanya dan make clean "
+        "menghapusnya, padahal titik kait tidak dapat diganti nama atau dihapus.",
         "Jadikan akar web sebuah folder di dalam volume itu, misalnya "
         "{setting}={path}/situs (dan arahkan server web ke sana).",
     ),
