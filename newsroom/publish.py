@@ -11,11 +11,12 @@ A publish refuses, before building, an output folder it must not replace
 (``publishing.folders``), a missing or empty INPUTDIR and a WARTA_SITEURL that
 is not an address (``publishing.source``). Then, holding ``OUTPUTDIR.lock``
 (``publishing.lock``) for the build and the swap, it removes leftovers of
-earlier runs, builds into a fresh ``.OUTPUT.baru-XXXX/situs`` beside the
-output, refuses a build without a release or with a broken internal link,
-leaves the live site alone when nothing changed, and otherwise swaps the
-build in atomically (``newsroom.swap``), keeping the replaced site as
-``OUTPUTDIR.lama`` until the next publish (``--rollback`` swaps it back).
+earlier runs that are provably its own (``publishing.siblings``), builds
+into a fresh ``.OUTPUT.baru-XXXX/situs`` beside the output, refuses a build
+without a release or with a broken internal link, leaves the live site
+alone when nothing changed, and otherwise swaps the build in atomically
+(``newsroom.swap``), keeping the replaced site as ``OUTPUTDIR.lama`` until
+the next publish (``--rollback`` swaps it back).
 The live folder is only ever touched by that one exchange.
 """
 
@@ -28,6 +29,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,12 +40,14 @@ from .linkcheck import check_links
 from .publishing import folders, siblings, source
 from .publishing.compare import same_site
 from .publishing.lock import PublishLock, lock_timeout
-from .publishing.messages import Refusal
+from .publishing.messages import Refusal, system_reason
 from .swap import delete_detached, swap_into_place
 
 PUBLISH_SETTINGS = os.path.join(folders.PROJECT, "publishconf.py")
 LINKS_SHOWN = 20
 PR_SET_PDEATHSIG = 1
+CHILD_GRACE = 10.0  # seconds Pelican gets to stop after Ctrl-C
+LOW_SPACE = 4 * 1024 * 1024  # bytes left: a failed build ran out of space
 
 
 def _parse(argv):
@@ -105,7 +109,38 @@ def _pelican(args, source_dir: str, site: str, output: str, siteurl: str) -> int
         *(sys.executable, "-m", "pelican", source_dir, "-o", site),
         *("-s", args.settings, *args.pelican_options, "-e", *overrides),
     ]
-    return subprocess.run(command, preexec_fn=_die_with_parent).returncode
+    with subprocess.Popen(command, preexec_fn=_die_with_parent) as child:
+        try:
+            return child.wait()
+        except KeyboardInterrupt:
+            # Ctrl-C reached Pelican too: let it stop before the workspace
+            # it writes into is removed.
+            try:
+                child.wait(timeout=CHILD_GRACE)
+            except subprocess.TimeoutExpired:
+                child.kill()
+            raise
+
+
+def _free_bytes(path: str) -> int:
+    return shutil.disk_usage(path).free
+
+
+def _usable_cache(cache: str) -> bool:
+    """The reader cache is only an optimisation: a CACHEDIR that cannot be
+    written is skipped with a warning, not a failed publish."""
+    try:
+        os.makedirs(cache, exist_ok=True)
+        with tempfile.TemporaryFile(dir=cache) as probe:
+            probe.write(b"0")
+    except OSError as error:
+        _say(
+            f"PERINGATAN: CACHEDIR “{cache}” tidak dapat ditulis "
+            f"({system_reason(error)}); situs dibangun tanpa cache (lebih lambat). "
+            "Perbaikan: beri hak tulis pada folder itu atau pilih CACHEDIR lain."
+        )
+        return False
+    return True
 
 
 def _output(args, kind: str, source_dir: str | None = None) -> str:
@@ -129,17 +164,25 @@ def publish(args, after_build=None, build=None) -> int:
     siteurl = source.check_siteurl(args.siteurl or settings.get("SITEURL", ""))
     source.check_releases(source_dir, settings)
     timeout = lock_timeout(args.lock_timeout)
-    workspace, replaced = None, False
+    cache_dir = args.cache and os.path.abspath(args.cache)
+    if cache_dir and not _usable_cache(cache_dir):
+        args.cache = None
+    guarded = {"INPUTDIR": source_dir, "CACHEDIR": cache_dir}
+    workspace, replaced, went_live = None, False, False
     try:
         with PublishLock(output, timeout, _waiting(output)):
             subject = f"OUTPUTDIR={args.output}"
             folders.check_existing(output, folders.PUBLISH, "OUTPUTDIR", subject)
-            folders.check_previous(siblings.previous_of(output))
-            siblings.remove_leftovers(output)
+            folders.check_previous(
+                siblings.previous_of(output), guarded, folders.PROJECT
+            )
+            siblings.remove_leftovers(output, list(guarded.values()), folders.PROJECT)
             workspace = siblings.new_workspace(output)
             site = os.path.join(workspace, siblings.BUILD)
             if build(args, source_dir, site, output, siteurl) != 0:
                 _say(f"Situs publik di {output} tidak diubah.")
+                if _free_bytes(workspace) < LOW_SPACE:
+                    _say(str(Refusal("no_space", path=os.path.dirname(output))))
                 return 1
             if after_build:
                 after_build(Path(site))
@@ -152,9 +195,24 @@ def publish(args, after_build=None, build=None) -> int:
                 return 0
             hub = settings.get("SYNDICATION_WEBSUB_HUB")
             feeds = websub.changed_feeds(site, output, settings) if hub else []
-            replaced = _go_live(site, output, workspace)
+            # Ctrl-C waits until the exchange and keeping the previous site
+            # are both done: the live site is never left half-handled.
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                replaced = _go_live(site, output, workspace)
+            finally:
+                went_live = True
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
             _notify_hub(hub, feeds, siteurl)
             return 0
+    except KeyboardInterrupt:
+        if not went_live:
+            raise
+        _say(
+            f"PERINGATAN: penerbitan dihentikan (Ctrl-C) setelah situs baru "
+            f"tayang di {output}; hub WebSub mungkin belum diberi tahu."
+        )
+        return 130
     finally:
         _cleanup(workspace, replaced)
 
@@ -226,16 +284,28 @@ def rollback(args) -> int:
     output = _output(args, folders.PUBLISH)
     previous = siblings.previous_of(output)
     with PublishLock(output, lock_timeout(args.lock_timeout), _waiting(output)):
-        folders.check_previous(previous)
+        guarded = {
+            "INPUTDIR": args.input and os.path.abspath(args.input),
+            "CACHEDIR": args.cache and os.path.abspath(args.cache),
+        }
+        folders.check_previous(previous, guarded, folders.PROJECT)
         if not os.path.isdir(previous) or not os.listdir(previous):
             raise Refusal(
                 "nothing_to_restore", f"OUTPUTDIR={args.output}", path=previous
             )
-        swap_into_place(previous, output)
-    print(
-        f"Dipulihkan: {output} kembali berisi terbitan sebelumnya; yang tadi "
-        f"tayang kini di {previous} (make rollback lagi untuk membatalkan)."
-    )
+        exchanged = swap_into_place(previous, output)
+    if exchanged:
+        print(
+            f"Dipulihkan: {output} kembali berisi terbitan sebelumnya; yang tadi "
+            f"tayang kini di {previous} (make rollback lagi untuk membatalkan)."
+        )
+    else:  # after make clean: nothing was live
+        print(
+            f"Dipulihkan: {output} kembali berisi terbitan sebelumnya. Sebelumnya "
+            f"tidak ada situs yang tayang di {output}, jadi tidak ada yang "
+            f"disimpan di {previous}; make rollback lagi tidak dapat membatalkan "
+            "ini (hapus dengan make clean)."
+        )
     return 0
 
 
@@ -271,10 +341,17 @@ def main(argv=None, after_build=None, build=None) -> int:
         if args.preview:
             return prepare_preview(args)
         return publish(args, after_build, build)
+    except KeyboardInterrupt:
+        if args.rollback or args.clean or args.preview:
+            _say("Dibatalkan (Ctrl-C).")
+        else:
+            where = args.output if args.output and args.output.strip() else ""
+            _say(str(Refusal("cancelled", path=where)))
+        return 130
     except (Refusal, OSError) as problem:
         if isinstance(problem, OSError):
             problem = Refusal(
-                "system", error=problem.strerror, path=problem.filename or ""
+                "system", error=system_reason(problem), path=problem.filename or ""
             )
         _say(str(problem))
         if not (args.rollback or args.clean or args.preview):

@@ -12,11 +12,13 @@ import signal
 import subprocess
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from benchmarks.corpus import write_corpus
 from newsroom import publish as publish_command
+from newsroom.publishing import folders, siblings
 from search_index.indexing import unstable_file
 from tests.sitebuild import CONTENT, ROOT, make, write_release
 from tests.test_publish_refusals import tree_digest
@@ -206,10 +208,12 @@ def test_a_publish_killed_mid_build_leaves_the_live_site_byte_identical(tmp_path
 
 
 def test_leftovers_of_earlier_runs_are_removed_and_nothing_else(tmp_path, live):
-    (tmp_path / ".www.baru-x1y2z3" / "situs" / "berita").mkdir(parents=True)
-    (tmp_path / ".www.baru-x1y2z3" / ".search-abc" / "2025").mkdir(parents=True)
-    (tmp_path / "www.baru" / "berita").mkdir(parents=True)
-    (tmp_path / "www.lama-123-456" / "berita").mkdir(parents=True)
+    workspace = Path(siblings.new_workspace(str(live)))  # a killed run's
+    (workspace / "situs" / "berita").mkdir(parents=True)
+    (workspace / ".search-abc" / "2025").mkdir(parents=True)
+    for legacy in ("www.baru", "www.lama-123-456"):  # earlier versions'
+        (tmp_path / legacy / "berita").mkdir(parents=True)
+        folders.write_marker(str(tmp_path / legacy), folders.PUBLISH)
     others = [
         tmp_path / ".lain.baru-q",
         tmp_path / "www2.baru",
@@ -221,7 +225,7 @@ def test_leftovers_of_earlier_runs_are_removed_and_nothing_else(tmp_path, live):
     result = publish(content, live, tmp_path / "cache")
     assert result.returncode == 0, result.stdout + result.stderr
     names = {p.name for p in tmp_path.iterdir()}
-    assert not names & {".www.baru-x1y2z3", "www.baru", "www.lama-123-456"}
+    assert not names & {workspace.name, "www.baru", "www.lama-123-456"}
     for other in others:
         assert (other / "punya-orang-lain").is_dir()
 

@@ -11,6 +11,7 @@ import shutil
 import pytest
 
 from newsroom.publishing.folders import Refusal, output_folder
+from newsroom.publishing.source import check_siteurl
 from tests.sitebuild import CONTENT, ROOT, make, write_release
 
 SITE = {"WARTA_SITEURL": "https://warta.example"}
@@ -267,6 +268,11 @@ def test_an_inputdir_with_drafts_only_is_refused_before_the_swap(tmp_path, conte
         ("https://", "tanpa nama host"),
         ("https://warta.example/berita", "berisi jalur"),
         ("https://warta.example/?a=1", "berisi"),
+        ("https://ho st.id", "nama host"),
+        ("https://..", "nama host"),
+        ("https://x.id%2fevil", "nama host"),
+        ("https://[::1", "nama host"),
+        ("https://x.id:0", "port"),
     ],
 )
 def test_a_siteurl_that_is_not_an_address_is_refused(
@@ -298,3 +304,32 @@ def test_a_file_of_someone_else_in_the_place_of_the_lock_is_left_alone(
     assert_refused(result, "www.lock", "bukan berkas kunci kosong")
     assert lock.read_text() == "catatan penting\n"
     assert not (tmp_path / "www").exists()
+
+
+@pytest.mark.parametrize(
+    "siteurl",
+    [
+        "https://ho st.id", "https://..", "https://x.id%2fevil", "https://[::1",
+        "https://[::g]", "https://[127.0.0.1]", "https://-x.id", "https://x-.id",
+        "https://x..id", "https://.x.id", "https://x.id.", "https://x_y.id",
+        "https://x.id:", "https://x.id:0", "https://x.id:65536", "https://x.id:8a",
+        "https://999.1.1.1", "https://1.2.3", "https://wárta.id", "https://x.id\\y",
+        "https://" + "a" * 64 + ".id", "https://[fe80::1%25eth0]", "https://x.id:+80",
+    ],
+)  # fmt: skip
+def test_a_siteurl_host_is_checked_strictly(siteurl):
+    with pytest.raises(Refusal) as refused:
+        check_siteurl(siteurl)
+    assert "WARTA_SITEURL" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "siteurl",
+    [
+        "https://warta.lkks-kalsel.or.id", "http://127.0.0.1:8080",
+        "https://[::1]:8443", "https://xn--wrta-loa.id", "https://WARTA.example:65535",
+        "http://localhost",
+    ],
+)  # fmt: skip
+def test_a_siteurl_host_that_is_an_address_is_accepted(siteurl):
+    assert check_siteurl(siteurl) == siteurl

@@ -3,8 +3,9 @@
 An output folder is refused when it is empty text, ``/``, a symbolic link
 or a file; when its parent folder does not exist (a mistyped path); when it
 is, holds or sits inside INPUTDIR, CACHEDIR or the project (except the
-project's own build folders), or is or holds a home folder; or when it is a
-non-empty folder that no build of ours made. ``.warta/build.json``, written
+project's own build folders), or is or holds a home folder; when it is a
+mount point (it is swapped by rename); or when it is a non-empty folder that
+no build of ours made. ``.warta/build.json``, written
 into every build, says which kind made a folder: a publish or a preview.
 Every path is checked as written once normalised (``~``, ``.``/``..``, trailing
 slashes, symbolic links among its parents), and the caller then uses exactly
@@ -128,6 +129,8 @@ def output_folder(
                 relation=RELATIONS[found],
                 other=home,
             )
+    if os.path.ismount(path):
+        raise Refusal("mount_point", subject, setting=setting, path=path)
     check_existing(path, kind, setting, subject)
     return path
 
@@ -175,10 +178,32 @@ def check_existing(path: str, kind: str, setting: str, subject: str) -> None:
         raise Refusal("is_published", subject, setting=setting, path=path)
 
 
-def check_previous(previous: str) -> None:
-    """``OUTPUTDIR.lama`` is absent, empty, or an earlier publish of ours."""
+def check_previous(
+    previous: str,
+    guarded: dict[str, str | None] | None = None,
+    project: str | None = None,
+) -> None:
+    """``OUTPUTDIR.lama`` is absent, empty, or an earlier publish of ours
+    that is not, does not hold and is not inside a ``guarded`` folder
+    (INPUTDIR, CACHEDIR by setting name), and is not and does not hold the
+    project (inside it are the project's own build folders)."""
     if not os.path.lexists(previous):
         return
+    real = os.path.realpath(previous)
+    checks = [(name, other, None) for name, other in (guarded or {}).items()]
+    if project:
+        checks.append(("folder proyek", project, ("same", "contains")))
+    for other_setting, other, relations in checks:
+        found = other and relation(real, os.path.realpath(other))
+        if found and (relations is None or found in relations):
+            raise Refusal(
+                "previous_guarded",
+                previous,
+                path=previous,
+                relation=RELATIONS[found],
+                other_setting=other_setting,
+                other=other,
+            )
     if os.path.islink(previous) or not os.path.isdir(previous):
         raise Refusal("previous_foreign", previous, path=previous)
     if os.listdir(previous) and build_kind(previous) not in (PUBLISH, LEGACY):

@@ -13,7 +13,7 @@ import stat
 import time
 from collections.abc import Callable
 
-from .messages import Refusal
+from .messages import Refusal, system_reason
 
 DEFAULT_TIMEOUT = 300.0  # seconds; a cold publish of 10,000 releases takes ~65 s
 POLL = 0.1
@@ -70,11 +70,20 @@ class PublishLock:
         """The lock file: ours are always empty; a file with data in it
         belongs to someone else and is neither locked nor removed."""
         flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW
+        existed = os.path.lexists(self.path)
         try:
             descriptor = os.open(self.path, flags, 0o644)
         except OSError as error:
-            raise Refusal(
-                "lock_unusable", self.path, path=self.path, error=error.strerror
+            if existed:  # a file in the way of the lock
+                raise Refusal(
+                    "lock_unusable", self.path, path=self.path, error=error.strerror
+                ) from error
+            raise Refusal(  # nothing there: the folder refuses new files
+                "lock_create",
+                self.path,
+                path=self.path,
+                parent=os.path.dirname(self.path),
+                reason=system_reason(error),
             ) from error
         if (
             not stat.S_ISREG(os.fstat(descriptor).st_mode)

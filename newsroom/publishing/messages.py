@@ -6,6 +6,8 @@ what is wrong, and how to fix it, rendered like the editorial messages:
 setting as the operator wrote it) is kept for callers and tests.
 """
 
+import errno
+
 CATALOGUE = {
     "empty": (
         "{setting} kosong: tidak ada folder tujuan.",
@@ -130,7 +132,55 @@ CATALOGUE = {
         "Tidak ada terbitan sebelumnya di “{path}” untuk dipulihkan.",
         "Pemulihan hanya mungkin setelah sedikitnya dua kali make publish.",
     ),
+    # -- h-fixB: leftovers, lock, mount point, cache, disk, Ctrl-C ------------
+    "previous_guarded": (
+        "“{path}” (tempat terbitan sebelumnya) {relation} {other_setting} "
+        "“{other}”: penerbitan akan memindahkan lalu menghapusnya.",
+        "Pindahkan {other_setting} ke folder lain (nama “{path}” dipakai untuk "
+        "menyimpan terbitan sebelumnya), atau pilih OUTPUTDIR lain.",
+    ),
+    "lock_create": (
+        "berkas kunci “{path}” tidak dapat dibuat: {reason}.",
+        "OUTPUTDIR harus berada di folder yang dapat ditulis oleh pengguna ini, "
+        "misalnya /srv/warta-lkks/output; periksa hak akses “{parent}” dan "
+        "apakah sistem berkasnya dipasang hanya-baca.",
+    ),
+    "mount_point": (
+        "{setting} “{path}” adalah titik kait (mount point) sebuah volume: "
+        "penerbitan menukar folder itu dengan mengganti namanya dan make clean "
+        "menghapusnya, padahal titik kait tidak dapat diganti nama atau dihapus.",
+        "Jadikan akar web sebuah folder di dalam volume itu, misalnya "
+        "{setting}={path}/situs (dan arahkan server web ke sana).",
+    ),
+    "no_space": (
+        "ruang disk habis di “{path}” saat membangun situs.",
+        "Kosongkan ruang di sistem berkas itu (hasil pembangunan perlu kira-kira "
+        "sebesar situs yang tayang, ditambah terbitan sebelumnya), lalu ulangi.",
+    ),
+    "cancelled": (
+        "penerbitan dibatalkan (Ctrl-C); situs publik di “{path}” tidak diubah.",
+        "Jalankan make publish lagi bila ingin menerbitkan.",
+    ),
 }
+
+# Why the system refused, in Indonesian, for the errors an operator meets.
+SYSTEM_REASONS = {
+    "ENOSPC": "ruang disk habis",
+    "EROFS": "sistem berkas hanya-baca",
+    "EACCES": "tidak ada izin menulis",
+    "EPERM": "tidak ada izin menulis",
+    "ENOENT": "folder tidak ada atau tidak dapat dipakai untuk berkas",
+    "EBUSY": "folder sedang dipakai (titik kait?)",
+    "EXDEV": "beda sistem berkas",
+}
+
+
+def system_reason(error: OSError) -> str:
+    """``error`` in Indonesian, with the system's own words after it."""
+    name = errno.errorcode.get(error.errno or 0, "")
+    words = error.strerror or str(error)
+    return f"{SYSTEM_REASONS[name]}: {words}" if name in SYSTEM_REASONS else words
+
 
 RELATIONS = {
     "same": "sama dengan",

@@ -1,6 +1,7 @@
 """What is published: INPUTDIR holds releases, WARTA_SITEURL is an address,
 and the finished build holds at least one release page."""
 
+import ipaddress
 import os
 import re
 from urllib.parse import urlsplit
@@ -35,32 +36,87 @@ def check_releases(source: str, settings: dict) -> None:
 
 
 def check_siteurl(value: str) -> str:
-    """``http(s)://host[:port]``, nothing else; returned without a trailing slash."""
+    """``http(s)://host[:port]``, nothing else; returned without a trailing slash.
+
+    The host is DNS labels (ASCII letters, digits, inner hyphens; an
+    international name in its ``xn--`` form), an IPv4 address, or an IPv6
+    address in brackets; the port, if any, is 1–65535."""
     value = (value or "").strip()
-    parts = urlsplit(value)
-    reason = None
+    try:
+        parts = urlsplit(value)
+        reason = _siteurl_problem(value, parts)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        parts, reason = None, "nama host tidak sah (kurung [ ] IPv6 tidak lengkap?)"
+    if reason:
+        raise Refusal("siteurl", "WARTA_SITEURL", value=value, reason=reason)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _siteurl_problem(value: str, parts) -> str | None:
     if parts.scheme not in ("http", "https"):
-        reason = (
+        return (
             "tanpa skema http:// atau https://"
             if not parts.scheme
             else (f"skema “{parts.scheme}” bukan http:// atau https://")
         )
-    elif not parts.hostname:
-        reason = "tanpa nama host"
-    elif parts.username or parts.password:
-        reason = "berisi nama pengguna atau sandi"
-    elif parts.path not in ("", "/"):
-        reason = f"berisi jalur “{parts.path}” (situs harus di akar domain)"
-    elif parts.query or parts.fragment or value.endswith(("?", "#")):
-        reason = "berisi ? atau #"
-    else:
+    if not parts.hostname:
+        return "tanpa nama host"
+    if "@" in parts.netloc:
+        return "berisi nama pengguna atau sandi"
+    if parts.path not in ("", "/"):
+        return f"berisi jalur “{parts.path}” (situs harus di akar domain)"
+    if parts.query or parts.fragment or value.endswith(("?", "#")):
+        return "berisi ? atau #"
+    host, port = _host_and_port(parts.netloc)
+    if host is None or not _valid_host(host):
+        return (
+            f"nama host “{parts.netloc}” tidak sah (boleh: huruf, angka dan "
+            "tanda hubung per bagian, nama internasional dalam bentuk xn--, "
+            "alamat IPv4, atau IPv6 dalam [ ])"
+        )
+    if port is not None and not (
+        port.isascii() and port.isdigit() and 1 <= int(port) <= 65535
+    ):
+        return f"nomor port “{port}” tidak sah (harus 1–65535)"
+    return None
+
+
+def _host_and_port(netloc: str) -> tuple[str | None, str | None]:
+    """``[v6]``/``host`` and the text after ``:`` (None without a colon)."""
+    if netloc.startswith("["):
+        end = netloc.find("]")
+        if end < 0:
+            return None, None
+        host, rest = netloc[: end + 1], netloc[end + 1 :]
+        if rest and not rest.startswith(":"):
+            return None, None
+        return host, (rest[1:] if rest else None)
+    host, colon, port = netloc.partition(":")
+    return host, (port if colon else None)
+
+
+DNS_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE)
+
+
+def _valid_host(host: str) -> bool:
+    if host.startswith("["):
         try:
-            parts.port  # noqa: B018 (raises ValueError on a bad port)
+            ipaddress.IPv6Address(host[1:-1])
         except ValueError:
-            reason = "nomor port tidak sah"
-    if reason:
-        raise Refusal("siteurl", "WARTA_SITEURL", value=value, reason=reason)
-    return f"{parts.scheme}://{parts.netloc}"
+            return False
+        return "%" not in host  # no zone: it means nothing to readers
+    labels = host.split(".")
+    if all(label.isascii() and label.isdigit() for label in labels):
+        try:
+            ipaddress.IPv4Address(host)
+        except ValueError:
+            return False
+        return True
+    return (
+        len(host) <= 253
+        and all(DNS_LABEL.fullmatch(label) for label in labels)
+        and not labels[-1].isdigit()
+    )
 
 
 def _save_as_pattern(save_as: str) -> re.Pattern:
