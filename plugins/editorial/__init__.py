@@ -21,6 +21,7 @@ from . import (
     metadata_urls,
     output_paths,
     path_checks,
+    pelican_log,
     reader_cache,
     release_checks,
     slug_length,
@@ -34,23 +35,13 @@ from .unreadable import diagnose, failed_sources, forget_failures, remember_fail
 
 logger = logging.getLogger(__name__)
 
-# Pelican's own English messages for files we explain in Indonesian.
-_EXPLAINED = (
-    "Could not process %s",
-    "Skipping %s: could not find information about '%s'",
-    "Unknown status '%s' for file %s, skipping it. (Not in %s)",
-    'Unable to generate valid slug for %s "%s".',
-    "Duplicate definition of `%s` for %s. Using first one.",
-    "Skipping %s: file %r would be written outside output path",
-)
-
 
 class ExplainedByEditorial(logging.Filter):
     def filter(self, record):
-        if record.msg == _EXPLAINED[0] and record.args:
+        if record.msg == pelican_log.COULD_NOT_PROCESS and record.args:
             # Logged inside Pelican's ``except`` block: the reason is current.
             remember_failure(str(record.args[0]), sys.exc_info()[1])
-        return record.msg not in _EXPLAINED
+        return record.msg not in pelican_log.EXPLAINED
 
 
 def on_initialized(pelican):
