@@ -49,6 +49,7 @@ JINJA_ENVIRONMENT = {
 }
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "output_files",
     "theme_support",
     "build_speed",
     "indonesian_dates",

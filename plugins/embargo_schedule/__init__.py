@@ -14,6 +14,8 @@ import os
 
 from pelican import signals
 
+from output_files import replace_file
+
 logger = logging.getLogger(__name__)
 
 FILENAME = os.path.join(".warta", "embargo-berikutnya")
@@ -43,11 +45,7 @@ def write_next_embargo(pelican) -> None:
         return
     moment = _NEXT.pop(output)
     path = os.path.join(pelican.output_path, FILENAME)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    with open(temporary, "w", encoding="ascii") as target:
-        target.write(f"{moment}\n" if moment is not None else "")
-    os.replace(temporary, path)
+    replace_file(path, f"{moment}\n" if moment is not None else "")
 
 
 def register():

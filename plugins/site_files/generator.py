@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from pelican import signals
 from pelican.utils import sanitised_join
 
+from output_files import replace_file
 from syndication.items import absolute_siteurl
 
 logger = logging.getLogger(__name__)
@@ -136,8 +137,5 @@ class SiteFilesGenerator:
             ("manifest.webmanifest", self.manifest()),
         ):
             path = sanitised_join(self.output_path, name)
-            temporary = f"{path}.{os.getpid()}.tmp"
-            with open(temporary, "w", encoding="utf-8") as target:
-                target.write(text)
-            os.replace(temporary, path)
+            replace_file(path, text)
             logger.info('Writing "%s"', path)

@@ -1,11 +1,12 @@
 """Plan every feed of the build from the SYNDICATION_FEEDS table, then write them."""
 
 import logging
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from pelican.utils import sanitised_join
+
+from output_files import replace_file
 
 from .atom import render_atom
 from .channel import Channel
@@ -176,7 +177,5 @@ class SyndicationGenerator:
             written.add(path)
             items = tuple(item_of(article) for article in planned.articles)
             document = RENDERERS[planned.format](self._channel(planned, items, siteurl))
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "wb") as feed_file:
-                feed_file.write(document)
+            replace_file(path, document)
             logger.info('Writing "%s"', path)
