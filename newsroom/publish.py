@@ -106,7 +106,7 @@ def _pelican(args, source_dir: str, site: str, output: str, siteurl: str) -> int
             f"CACHE_PATH={json.dumps(cache)}",
         ]
     command = [
-        *(sys.executable, "-m", "pelican", source_dir, "-o", site),
+        *(sys.executable, "-m", "newsroom.strict_pelican", source_dir, "-o", site),
         *("-s", args.settings, *args.pelican_options, "-e", *overrides),
     ]
     with subprocess.Popen(command, preexec_fn=_die_with_parent) as child:

@@ -380,3 +380,25 @@ def test_a_failing_exchange_is_reported_and_changes_nothing(
     assert "Traceback" not in err
     assert tree_digest(live) == before
     assert not list(tmp_path.glob(".www.baru-*"))
+
+
+def test_a_plugin_that_cannot_be_loaded_never_goes_live(tmp_path, live):
+    """Pelican logs a plugin it cannot import and builds on without it: a
+    site without its sanitiser or checks must not be published."""
+    before = tree_digest(live)
+    settings = tmp_path / "publishconf_rusak.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from publishconf import *  # noqa: F403\n"
+        "PLUGINS = [*PLUGINS, 'plugin_yang_tidak_ada']  # noqa: F405\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        f"THEME = {str(ROOT / 'theme')!r}\n",
+        encoding="utf-8",
+    )
+    code = publish_command.main(
+        ["--input", str(CONTENT), "--output", str(live),
+         "--cache", str(tmp_path / "cache"), "--settings", str(settings),
+         "--siteurl", SITE["WARTA_SITEURL"]]
+    )  # fmt: skip
+    assert code == 1
+    assert tree_digest(live) == before
