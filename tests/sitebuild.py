@@ -84,6 +84,19 @@ def write_release(folder, name, body="Isi berita.", **metadata):
     return path
 
 
+def write_files(folder, files: dict) -> Path:
+    """Write ``{relative path: text or bytes}`` under ``folder``."""
+    folder = Path(folder)
+    for relative, text in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return folder
+
+
 def page(output, relative):
     """Parse one output HTML file."""
     path = Path(output) / relative

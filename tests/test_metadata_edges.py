@@ -8,27 +8,18 @@ from pathlib import Path
 import pytest
 
 from editorial.problems import ERROR, BuildStopped
-from tests.sitebuild import PUBLISH_CONFIG, build
+from tests.sitebuild import PUBLISH_CONFIG, build, write_files
 
 SITE = "https://example.test"
 PUBLISHED = "Title: Berita terbit\nDate: 2025-10-08 09:00\nRegencies: Banjar\n\nIsi.\n"
 SECRET = "RAHASIA-REG"
 
 
-def write(folder: Path, files: dict) -> Path:
-    for relative, text in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-    return folder
-
-
 def publish(tmp_path, files):
     """Build ``files`` as ``make publish`` does: (output, errors, warnings)."""
-    content = write(tmp_path / "content", {"berita/terbit.md": PUBLISHED, **files})
+    content = write_files(
+        tmp_path / "content", {"berita/terbit.md": PUBLISHED, **files}
+    )
     output = tmp_path / "output"
     try:
         build(content, output, PUBLISH_CONFIG, SITEURL=SITE)

@@ -19,6 +19,7 @@ from tests.sitebuild import (
     make,
     page,
     text_of,
+    write_files,
 )
 
 SITE = "https://example.test"
@@ -26,20 +27,11 @@ PUBLISHED = "Title: Berita terbit\nDate: 2025-10-08 09:00\nRegencies: Banjar\n\n
 FEEDCHECK = ROOT.parent / "shared" / "tools" / "feedcheck" / "feedcheck"
 
 
-def write(folder: Path, files: dict) -> Path:
-    for relative, text in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-    return folder
-
-
 def publish(tmp_path, files, **override):
     """Build ``files`` as ``make publish`` does; the problems if it stopped."""
-    content = write(tmp_path / "content", {"berita/terbit.md": PUBLISHED, **files})
+    content = write_files(
+        tmp_path / "content", {"berita/terbit.md": PUBLISHED, **files}
+    )
     output = tmp_path / "output"
     try:
         build(content, output, PUBLISH_CONFIG, **{"SITEURL": SITE, **override})
@@ -82,7 +74,7 @@ def test_the_preview_writes_a_draft_page_in_the_draft_folder_only(
     tmp_path, monkeypatch
 ):
     monkeypatch.setenv("WARTA_PREVIEW", "1")
-    content = write(tmp_path / "content", {"pages/draf.md": DRAFT_PAGE})
+    content = write_files(tmp_path / "content", {"pages/draf.md": DRAFT_PAGE})
     build(content, tmp_path / "output")
     assert not (tmp_path / "output" / "bocor.html").exists()
     draft = page(tmp_path / "output", "draf/halaman/draf-halaman/index.html")
@@ -423,7 +415,7 @@ def test_a_too_deeply_nested_list_is_reported_as_such(tmp_path):
 
 
 def test_a_truncated_reader_cache_is_a_warning_not_a_failure(tmp_path, caplog):
-    content = write(tmp_path / "content", {"berita/terbit.md": PUBLISHED})
+    content = write_files(tmp_path / "content", {"berita/terbit.md": PUBLISHED})
     cache = tmp_path / "cache"
     caching = {
         "CACHE_CONTENT": True,
