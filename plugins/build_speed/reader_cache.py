@@ -18,6 +18,8 @@ import os
 import platform
 from importlib import metadata
 
+from output_files import replace_file
+
 from .stable import stable_repr
 
 KEY_FILE = "warta-readers.key"
@@ -86,9 +88,7 @@ def vouch_for_reader_cache(settings) -> None:
     """At ``finalized``: the cache on disk was made with this key."""
     if not settings.get(KEY_SETTING):
         return
-    os.makedirs(settings["CACHE_PATH"], exist_ok=True)
-    with open(_key_path(settings), "w", encoding="utf-8") as stored:
-        stored.write(settings[KEY_SETTING] + "\n")
+    replace_file(_key_path(settings), settings[KEY_SETTING] + "\n")
     if settings.pop(SKIPPED_SETTING, False):
         # The devserver runs the next build with these settings: the cache
         # written now holds this key, so it can be loaded again.

@@ -22,6 +22,8 @@ import logging
 import os
 import pickle
 
+from output_files import replace_file
+
 logger = logging.getLogger(__name__)
 
 VERIFIED = ".warta-verified.json"  # in CACHE_PATH
@@ -93,6 +95,4 @@ def remember_good(settings) -> None:
         return
     target = os.path.join(settings["CACHE_PATH"], VERIFIED)
     with contextlib.suppress(OSError):
-        with open(target + ".tmp", "w", encoding="utf-8") as f:
-            json.dump(stamps, f, sort_keys=True)
-        os.replace(target + ".tmp", target)
+        replace_file(target, json.dumps(stamps, sort_keys=True))

@@ -13,6 +13,8 @@ import os
 import pickle
 from pathlib import Path
 
+from output_files import replace_file
+
 FILE = "safe-html.pickle"
 
 
@@ -54,8 +56,5 @@ class SanitiseMemo:
     def save(self) -> None:
         if not self.enabled:
             return
-        os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
-        partial = f"{self.path}.{os.getpid()}"
-        with open(partial, "wb") as stored:
-            pickle.dump((self.version, self.used), stored, pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, self.path)
+        data = pickle.dumps((self.version, self.used), pickle.HIGHEST_PROTOCOL)
+        replace_file(self.path, data)
