@@ -55,11 +55,17 @@ def start_publish(content, output, cache, env=None):
 
 
 def stable_files(folder):
-    return {
-        path.relative_to(folder).as_posix()
-        for path in folder.rglob("*")
-        if path.is_file() and not unstable_file(path.relative_to(folder).as_posix())
-    }
+    """The site's files. Walked through open folder descriptors (``os.fwalk``),
+    so a walk that a swap overtakes still reads one whole tree, the one the
+    name pointed at when it began, instead of failing half-way."""
+    found = set()
+    for path, _folders, files, _fd in os.fwalk(folder):
+        for name in files:
+            relative = os.path.relpath(os.path.join(path, name), folder)
+            relative = relative.replace(os.sep, "/")
+            if not unstable_file(relative):
+                found.add(relative)
+    return found
 
 
 def a_complete_site(folder) -> bool:
