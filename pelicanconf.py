@@ -58,6 +58,7 @@ PLUGINS = [
     "regency_tags",
     "featured_image",
     "content_files",
+    "photos",
     "related_releases",
     "syndication",
     "site_files",

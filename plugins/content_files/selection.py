@@ -3,7 +3,7 @@
 import logging
 import os
 
-from editorial.content_paths import is_hidden_or_backup, is_inside
+from editorial.content_paths import is_hidden_or_backup, is_inside, is_raster
 from editorial.output_paths import Reserved, generated_paths
 
 from .references import referenced_files, written_content
@@ -104,6 +104,10 @@ def select_published(generator) -> None:
         relative = static.get_relative_source_path()
         if not (relative in used or static.url in used or static.save_as in used):
             logger.debug("Not used by any written content, not copied: %s", relative)
+            continue
+        if is_raster(relative) or is_raster(static.save_as):
+            # The photos plugin publishes its variants, never the raw file.
+            logger.debug("A photo, published by the photos plugin: %s", relative)
             continue
         written = context.get(WRITTEN_KEY, set())
         reason = refusal(static, base, output, written, generated, beside)

@@ -83,6 +83,19 @@ def _has_parent_segment(text: str) -> bool:
     return any(segment.strip() == ".." for segment in _SEPARATORS.split(text))
 
 
+# Raster images: the photos plugin processes every one that content uses,
+# and content_files never copies one as it is (its metadata could hold the
+# place a photo was taken). SVG is not a photo and is copied as it is.
+RASTER_EXTENSIONS = (
+    ".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".apng", ".webp", ".gif", ".avif",
+    ".heic", ".heif", ".tif", ".tiff", ".bmp",
+)  # fmt: skip
+
+
+def is_raster(path: str) -> bool:
+    return path.lower().endswith(RASTER_EXTENSIONS)
+
+
 def is_hidden_or_backup(relative: str) -> bool:
     """A dotfile or dot-folder anywhere in the path, or an editor's backup
     (in any letter case: ``foto.jpg.BAK`` is one)."""

@@ -93,6 +93,35 @@ CATALOGUE = {
         "tambahkan baris “Image_alt: …” yang menjelaskan isi gambar untuk pembaca "
         "tunanetra, misalnya “Image_alt: Ketua LKKS menyerahkan kursi roda”.",
     ),
+    "foto-rusak": (
+        ERROR,
+        "foto “{value}” rusak atau terpotong, sehingga tidak dapat dibaca.",
+        "salin ulang foto aslinya dari ponsel atau kamera ke {expected}; bila "
+        "masih gagal, buka fotonya di komputer lalu simpan lagi sebagai JPEG (.jpg).",
+    ),
+    "foto-tidak-dikenal": (
+        ERROR,
+        "“{value}” bukan foto dalam format yang dapat dibaca situs "
+        "(JPEG, PNG, WebP, HEIC, AVIF, GIF, TIFF, BMP).",
+        "buka berkasnya di ponsel atau komputer lalu simpan atau ekspor sebagai "
+        "JPEG (.jpg): di Windows buka dengan Foto › Simpan sebagai › .jpg; di "
+        "iPhone pilih Bagikan › Simpan ke Berkas, atau Pengaturan › Kamera › Format "
+        "› Paling Kompatibel. Lalu ganti namanya di Image: atau di isi berita.",
+    ),
+    "foto-terlalu-besar": (
+        ERROR,
+        "foto “{value}” terlalu besar ({detail}): lebih dari {limit} megapiksel, "
+        "batas yang aman untuk diproses.",
+        "perkecil fotonya (misalnya lebar 4000 piksel) di aplikasi foto lalu "
+        "simpan ulang sebagai JPEG; foto ponsel biasa sudah cukup besar.",
+    ),
+    "foto-terlalu-kecil": (
+        WARNING,
+        "foto “{value}” hanya {width} piksel lebarnya; di layar ponsel dan saat "
+        "dibagikan foto ini tampak buram.",
+        "bila ada, pakai foto asli dari kamera atau ponsel, paling sedikit "
+        "{minimum} piksel lebarnya (bukan tangkapan layar atau foto dari WhatsApp).",
+    ),
     "gambar-isi-tidak-ada": (
         ERROR,
         "gambar “{value}” di isi berita tidak ditemukan.",

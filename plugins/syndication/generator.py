@@ -166,7 +166,9 @@ class SyndicationGenerator:
 
         def item_of(article):
             if id(article) not in cache:
-                cache[id(article)] = feed_item(article, self.settings, siteurl)
+                cache[id(article)] = feed_item(
+                    article, self.settings, siteurl, self.context
+                )
             return cache[id(article)]
 
         written = set()

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin
 
+from photos.markup import SitePaths, feed_html
+
 from .text import absolute_html, plain_text, xml_safe
 
 
@@ -14,6 +16,8 @@ class Enclosure:
     url: str
     mime_type: str
     length: int
+    width: int | None = None
+    height: int | None = None
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class FeedItem:
     summary: str  # plain text
     content_html: str  # links and images absolute
     image: Enclosure | None
+    thumbnail: Enclosure | None = None
 
 
 def absolute_siteurl(settings) -> str:
@@ -59,7 +64,19 @@ def image_path(value: str) -> str:
     return value.strip().lstrip("/")
 
 
+def _variant(variant, siteurl) -> Enclosure:
+    url = absolute(siteurl, variant.path)
+    return Enclosure(
+        url, variant.mime_type, variant.length, variant.width, variant.height
+    )
+
+
 def enclosure_for(article, settings, siteurl) -> Enclosure | None:
+    """The photo's sharing JPEG (plugin photos), with its true length; an
+    image the photo pipeline does not process (SVG) as it is published."""
+    photo = getattr(article, "photo", None)
+    if photo is not None:
+        return _variant(photo.share, siteurl)
     value = article.metadata.get("image")
     if not value:
         return None
@@ -84,8 +101,10 @@ def categories_of(article) -> tuple[str, ...]:
     return tuple(unique)
 
 
-def feed_item(article, settings, siteurl) -> FeedItem:
+def feed_item(article, settings, siteurl, context=None) -> FeedItem:
     """Needs every generator's context (static files are linked last)."""
+    context = context or {}
+    photo = getattr(article, "photo", None)
     url = absolute(siteurl, article.url)
     modified = getattr(article, "modified", None)
     author = getattr(article, "author", None)
@@ -98,6 +117,10 @@ def feed_item(article, settings, siteurl) -> FeedItem:
         author=xml_safe(str(author)) if author else settings.get("AUTHOR", ""),
         categories=categories_of(article),
         summary=plain_text(article.get_summary(siteurl)),
-        content_html=absolute_html(article.get_content(siteurl), url),
+        content_html=feed_html(
+            absolute_html(article.get_content(siteurl), url),
+            SitePaths(context.get("PHOTOS") or {}, siteurl),
+        ),
         image=enclosure_for(article, settings, siteurl),
+        thumbnail=_variant(photo.thumbnail, siteurl) if photo else None,
     )

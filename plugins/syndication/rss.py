@@ -45,6 +45,15 @@ def render_rss(channel: Channel) -> bytes:
                 type=image.mime_type,
                 fileSize=str(image.length),
                 medium="image",
+                width=str(image.width) if image.width else None,
+                height=str(image.height) if image.height else None,
+                group=None,
+            )
+        if item.thumbnail:
+            entry.media.thumbnail(
+                url=item.thumbnail.url,
+                width=str(item.thumbnail.width),
+                height=str(item.thumbnail.height),
                 group=None,
             )
     document = feed.rss_str(pretty=True)

@@ -1,0 +1,77 @@
+"""A processed photo as templates, feeds and the search index use it."""
+
+import posixpath
+from dataclasses import dataclass
+
+WEBP, JPEG = "image/webp", "image/jpeg"
+EXTENSIONS = {WEBP: "webp", JPEG: "jpg"}
+
+
+@dataclass(frozen=True)
+class Variant:
+    path: str  # in the output, e.g. "images/foto-800w.3f9a1c2e.jpg"
+    width: int
+    height: int
+    mime_type: str
+    length: int  # bytes
+
+
+@dataclass(frozen=True)
+class Photo:
+    source: str  # in content/, e.g. "images/foto.jpg"
+    width: int  # of the widest variant, as a reader sees it
+    height: int
+    variants: tuple[Variant, ...]
+    original: Variant | None  # PHOTOS_PUBLISH_ORIGINAL's full-size copy
+    share_width: int
+    thumbnail_width: int
+
+    @property
+    def files(self) -> tuple[Variant, ...]:
+        """Every file this photo publishes."""
+        return self.variants + ((self.original,) if self.original else ())
+
+    def of_type(self, mime_type: str) -> list[Variant]:
+        return sorted(
+            (v for v in self.variants if v.mime_type == mime_type),
+            key=lambda v: v.width,
+        )
+
+    def _nearest(self, width: int) -> Variant:
+        """The JPEG at ``width``, or the widest one narrower than it."""
+        jpegs = self.of_type(JPEG)
+        fitting = [v for v in jpegs if v.width <= width]
+        return fitting[-1] if fitting else jpegs[0]
+
+    @property
+    def fallback(self) -> Variant:
+        """``<img src>``: the JPEG an old browser without srcset shows."""
+        return self._nearest(800)
+
+    @property
+    def share(self) -> Variant:
+        """og:image, the feeds' enclosure and media:content."""
+        return self._nearest(self.share_width)
+
+    @property
+    def thumbnail(self) -> Variant:
+        """media:thumbnail and the search results list."""
+        return self._nearest(self.thumbnail_width)
+
+    @property
+    def largest(self) -> Variant:
+        """What a plain link to the photo opens."""
+        return self.original or self.of_type(JPEG)[-1]
+
+    def srcset(self, mime_type: str, prefix: str) -> str:
+        return ", ".join(
+            f"{prefix}{v.path} {v.width}w" for v in self.of_type(mime_type)
+        )
+
+
+def variant_path(source: str, kind: str, key: str, mime_type: str) -> str:
+    """``images/foto.jpg`` → ``images/foto-800w.3f9a1c2e.webp``: the name holds
+    the content key, so a replaced photo never shows a stale cached copy."""
+    folder, name = posixpath.split(source)
+    stem = name.rsplit(".", 1)[0]
+    return posixpath.join(folder, f"{stem}-{kind}.{key[:10]}.{EXTENSIONS[mime_type]}")

@@ -1,0 +1,203 @@
+"""Which photos the build publishes, processed (or taken from the cache) in
+parallel, and their variants written into the output.
+
+A photo is any raster file (``settings.RASTER_EXTENSIONS``) that written
+content references: ``Image:``, an ``<img>`` or a link in the body. Every
+such file goes through ``process``; the raw file is never copied
+(``content_files`` leaves out every source listed in ``context[SOURCES]``).
+"""
+
+import logging
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+
+from content_files.references import referenced_paths, written_content
+from editorial.messages import problem
+from editorial.problems import report
+from editorial.source import line_containing, metadata_line
+
+from . import cache
+from .model import Photo, Variant, variant_path
+from .process import PhotoError, Recipe, process
+from .settings import is_raster
+
+logger = logging.getLogger(__name__)
+
+REGISTRY = "PHOTOS"  # context key: {source path in content/: Photo}
+STATS = "PHOTOS_STATS"  # context key: {"processed": n, "cached": n}
+KEYS = "PHOTOS_KEYS"  # context key: {source path: cache key}
+SOURCES = "PHOTOS_SOURCES"  # context key: every raster file content uses
+
+
+def cache_folder(settings) -> str:
+    configured = settings.get("PHOTOS_CACHE_PATH")
+    if configured:
+        return os.path.abspath(configured)
+    return os.path.abspath(os.path.join(settings.get("CACHE_PATH", "cache"), "foto"))
+
+
+def used_photos(context) -> dict[str, list]:
+    """{photo's path in content/: the written contents that use it}."""
+    users: dict[str, list] = {}
+    for content in written_content(context):
+        for relative in sorted(referenced_paths(content)):
+            if is_raster(relative):
+                users.setdefault(relative, []).append(content)
+    return users
+
+
+def _line_of(content, relative: str) -> int | None:
+    image = str(content.metadata.get("image") or "")
+    if image and image.strip().lstrip("/").endswith(relative.split("/")[-1]):
+        return metadata_line(content.source_path, "image")
+    name = relative.split("/")[-1]
+    return line_containing(content.source_path, name, body_only=True)
+
+
+def _build_one(source: str, relative: str, recipe: Recipe, folder: str):
+    """(key, cache entries, processed?) for one photo; raises ``PhotoError``."""
+    try:
+        with open(source, "rb") as photo:
+            data = photo.read()
+    except OSError as e:
+        raise PhotoError("foto-rusak", str(e)) from e
+    key = cache.photo_key(data, recipe.key_text())
+    entries = cache.load(folder, key)
+    if entries is not None:
+        return key, entries, False
+    files = []
+    for encoded in process(data, recipe):
+        path = variant_path(relative, encoded.kind, key, encoded.mime_type)
+        entry = {
+            "file": path.rsplit("/", 1)[-1],
+            "path": path,
+            "kind": encoded.kind,
+            "width": encoded.width,
+            "height": encoded.height,
+            "mime_type": encoded.mime_type,
+        }
+        files.append((entry, encoded.data))
+    return key, cache.store(folder, key, files), True
+
+
+def _photo(relative: str, entries: list[dict], settings) -> Photo:
+    variants = []
+    original = None
+    for entry in entries:
+        variant = Variant(
+            entry["path"],
+            entry["width"],
+            entry["height"],
+            entry["mime_type"],
+            entry["length"],
+        )
+        if entry["kind"] == "asli":
+            original = variant
+        else:
+            variants.append(variant)
+    widest = max(variants, key=lambda v: v.width)
+    return Photo(
+        source=relative,
+        width=widest.width,
+        height=widest.height,
+        variants=tuple(sorted(variants, key=lambda v: (v.mime_type, v.width))),
+        original=original,
+        share_width=int(settings["PHOTOS_SHARE_WIDTH"]),
+        thumbnail_width=int(settings["PHOTOS_THUMBNAIL_WIDTH"]),
+    )
+
+
+def _report(context, code, relative, users, settings, **values):
+    base = settings["PATH"]
+    for content in users:
+        values.setdefault("detail", "")
+        found = problem(
+            code,
+            content.source_path,
+            _line_of(content, relative),
+            value=relative,
+            expected=os.path.join(base, relative),
+            limit=int(settings["PHOTOS_MAX_PIXELS"]) // 1_000_000,
+            minimum=int(settings["PHOTOS_MIN_WIDTH"]),
+            **values,
+        )
+        report(context, found)
+
+
+def prepare(context, settings) -> None:
+    """Process every used photo; problems go to the editorial report."""
+    recipe = Recipe.from_settings(settings)
+    folder = cache_folder(settings)
+    base = settings["PATH"]
+    users = used_photos(context)
+    wanted = {
+        relative: found
+        for relative, found in users.items()
+        if os.path.isfile(os.path.join(base, relative))
+    }  # a missing file is editorial's "gambar-…-tidak-ada"
+    workers = int(settings["PHOTOS_WORKERS"]) or os.cpu_count() or 1
+    registry: dict[str, Photo] = {}
+    keys: dict[str, str] = {}
+    stats = {"processed": 0, "cached": 0}
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        futures = {
+            relative: pool.submit(
+                _build_one, os.path.join(base, relative), relative, recipe, folder
+            )
+            for relative in sorted(wanted)
+        }
+        for relative, future in futures.items():
+            try:
+                key, entries, processed = future.result()
+            except PhotoError as e:
+                _report(context, e.code, relative, wanted[relative], settings,
+                        detail=e.detail)  # fmt: skip
+                continue
+            stats["processed" if processed else "cached"] += 1
+            photo = _photo(relative, entries, settings)
+            registry[relative] = photo
+            keys[relative] = key
+            if photo.width < int(settings["PHOTOS_MIN_WIDTH"]):
+                _report(context, "foto-terlalu-kecil", relative, wanted[relative],
+                        settings, width=photo.width)  # fmt: skip
+    context[REGISTRY] = registry
+    context[STATS] = stats
+    context[KEYS] = keys
+    context[SOURCES] = set(users)
+    if registry:
+        logger.info(
+            "Foto: %d diproses, %d dari cache.", stats["processed"], stats["cached"]
+        )
+
+
+def write(context, settings, output: str) -> None:
+    """Put every variant of every published photo into the output folder."""
+    folder = cache_folder(settings)
+    keys = context.get(KEYS, {})
+    for relative, photo in sorted(context.get(REGISTRY, {}).items()):
+        entry_folder = cache.folder_for(folder, keys[relative])
+        for variant in photo.files:
+            name = variant.path.rsplit("/", 1)[-1]
+            _place(os.path.join(entry_folder, name), os.path.join(output, variant.path))
+
+
+def _place(source: str, destination: str) -> None:
+    """Hard-link (else copy) the cached file into the output, by rename."""
+    try:
+        if os.path.samefile(source, destination):
+            return
+    except OSError:
+        pass
+    os.makedirs(os.path.dirname(destination), exist_ok=True)
+    temporary = f"{destination}.{os.getpid()}.tmp"
+    try:
+        try:
+            os.link(source, temporary)
+        except OSError:
+            shutil.copy2(source, temporary)
+        os.replace(temporary, destination)
+    except BaseException:
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,222 @@
+"""One photo in, its published variants out: pixels only, never metadata.
+
+The steps, in order:
+
+1. decode (JPEG at a reduced DCT scale when the widest variant allows it);
+2. apply the EXIF orientation to the pixels;
+3. convert to sRGB from the embedded ICC profile (CMYK, Display P3 …);
+4. resize to each width (never up), largest first;
+5. encode each width as WebP and JPEG from a fresh image that carries no
+   ``info``: no EXIF, XMP, IPTC, ICC profile, comment or PNG text chunk.
+
+Everything here is deterministic: the same bytes and the same recipe give
+the same files, which the cache and the byte-for-byte build tests rely on.
+"""
+
+import io
+import math
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image, ImageCms, ImageOps
+
+try:  # iPhone photos (HEIC/HEIF); the editorial check names what is missing
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+except ImportError:  # pragma: no cover - pinned in pyproject
+    pillow_heif = None
+
+# Bumped whenever the steps above change what they produce (part of the
+# cache key, so a new pipeline never reuses an old variant).
+PIPELINE_VERSION = "1"
+
+_ORIENTATIONS_THAT_SWAP = {5, 6, 7, 8}
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+class PhotoError(Exception):
+    """The photo cannot be published; ``code`` names the editor's message."""
+
+    def __init__(self, code: str, detail: str = ""):
+        super().__init__(f"{code}: {detail}")
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Recipe:
+    widths: tuple[int, ...]
+    jpeg_quality: int
+    webp_quality: int
+    webp_method: int
+    max_pixels: int
+    original: bool
+
+    @classmethod
+    def from_settings(cls, settings) -> "Recipe":
+        return cls(
+            widths=tuple(sorted({int(w) for w in settings["PHOTOS_WIDTHS"]})),
+            jpeg_quality=int(settings["PHOTOS_JPEG_QUALITY"]),
+            webp_quality=int(settings["PHOTOS_WEBP_QUALITY"]),
+            webp_method=int(settings["PHOTOS_WEBP_METHOD"]),
+            max_pixels=int(settings["PHOTOS_MAX_PIXELS"]),
+            original=bool(settings["PHOTOS_PUBLISH_ORIGINAL"]),
+        )
+
+    def key_text(self) -> str:
+        return f"v{PIPELINE_VERSION}|{Image.__version__}|{self!r}"
+
+
+@dataclass(frozen=True)
+class Encoded:
+    kind: str  # "320w", … or "asli" (the full-size copy)
+    width: int
+    height: int
+    mime_type: str
+    data: bytes
+
+
+def open_checked(data: bytes, max_pixels: int) -> Image.Image:
+    """Open (header only) and refuse what must never be decoded."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(data))
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+            raise PhotoError("foto-terlalu-besar", str(e)) from e
+        except Image.UnidentifiedImageError as e:
+            raise PhotoError("foto-tidak-dikenal", str(e)) from e
+        except (OSError, ValueError, SyntaxError) as e:
+            raise PhotoError("foto-rusak", str(e)) from e
+    width, height = image.size
+    if width * height > max_pixels:
+        raise PhotoError("foto-terlalu-besar", f"{width}×{height}")
+    return image
+
+
+def oriented_size(image: Image.Image) -> tuple[int, int]:
+    """Width and height as a reader sees the photo (after EXIF orientation)."""
+    width, height = image.size
+    try:
+        orientation = image.getexif().get(0x0112)
+    except Exception:  # a broken EXIF block: the pixels are what we have
+        orientation = None
+    if orientation in _ORIENTATIONS_THAT_SWAP:
+        return height, width
+    return width, height
+
+
+def _decode(image: Image.Image, widest: int) -> Image.Image:
+    if image.format == "JPEG":
+        width, height = oriented_size(image)
+        if width > widest:
+            # Ask libjpeg for the smallest DCT scale still at least as wide
+            # as the widest variant (in the stored orientation).
+            needed = (widest, math.ceil(widest * height / width))
+            if (width, height) != image.size:
+                needed = needed[::-1]
+            image.draft(image.mode, needed)
+    image.load()
+    return image
+
+
+def _to_srgb(image: Image.Image) -> Image.Image:
+    profile = image.info.get("icc_profile")
+    if profile and image.mode in ("RGB", "RGBA", "CMYK", "L"):
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+            mode = "RGBA" if image.mode == "RGBA" else "RGB"
+            return ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode)
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: treat the pixels as sRGB
+    if image.mode in ("RGB", "RGBA"):
+        return image
+    has_alpha = image.mode in ("LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
+    )
+    return image.convert("RGBA" if has_alpha else "RGB")
+
+
+def _bare(image: Image.Image) -> Image.Image:
+    """The same pixels with no metadata of any kind attached."""
+    clean = Image.new(image.mode, image.size)
+    clean.paste(image)
+    clean.info = {}
+    return clean
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    if image.mode != "RGBA":
+        return image
+    background = Image.new("RGB", image.size, (255, 255, 255))
+    background.paste(image, mask=image.getchannel("A"))
+    return background
+
+
+def _encode(image: Image.Image, kind: str, recipe: Recipe) -> list[Encoded]:
+    bare = _bare(image)
+    webp = io.BytesIO()
+    bare.save(
+        webp,
+        "WEBP",
+        quality=recipe.webp_quality,
+        method=recipe.webp_method,
+        exact=False,
+    )
+    jpeg = io.BytesIO()
+    _bare(_flatten(bare)).save(
+        jpeg,
+        "JPEG",
+        quality=recipe.jpeg_quality,
+        optimize=True,
+        progressive=True,
+        subsampling="4:2:0",
+    )
+    width, height = image.size
+    return [
+        Encoded(kind, width, height, "image/webp", webp.getvalue()),
+        Encoded(kind, width, height, "image/jpeg", jpeg.getvalue()),
+    ]
+
+
+def variant_widths(width: int, widths: tuple[int, ...]) -> list[int]:
+    """The configured widths a photo ``width`` px wide fills, never upscaled;
+    a photo narrower than the widest gets its own width as the largest."""
+    chosen = [w for w in widths if w < width]
+    if width <= max(widths):
+        chosen.append(width)
+    else:
+        chosen.append(max(widths))
+    return sorted(set(chosen))
+
+
+def process(data: bytes, recipe: Recipe) -> list[Encoded]:
+    """Every variant of the photo in ``data`` (raises ``PhotoError``)."""
+    image = open_checked(data, recipe.max_pixels)
+    if getattr(image, "n_frames", 1) > 1:
+        image.seek(0)  # an animation publishes its first frame
+    width, _ = oriented_size(image)
+    widths = variant_widths(width, recipe.widths)
+    try:
+        decoded = _decode(image, width if recipe.original else widths[-1])
+        upright = ImageOps.exif_transpose(decoded)
+        pixels = _to_srgb(upright)
+    except (OSError, ValueError, SyntaxError, EOFError) as e:
+        raise PhotoError("foto-rusak", str(e)) from e
+    results = []
+    if recipe.original:
+        full = io.BytesIO()
+        _bare(_flatten(pixels)).save(
+            full, "JPEG", quality=92, optimize=True, progressive=True
+        )
+        results.append(Encoded("asli", *pixels.size, "image/jpeg", full.getvalue()))
+    current = pixels
+    for target in reversed(widths):
+        if current.width != target:
+            height = max(1, round(current.height * target / current.width))
+            current = current.resize(
+                (target, height), Image.Resampling.LANCZOS, reducing_gap=3.0
+            )
+        results.extend(_encode(current, f"{target}w", recipe))
+    return results

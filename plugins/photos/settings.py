@@ -1,0 +1,35 @@
+"""Defaults of every ``PHOTOS_*`` setting, declared in one place (README
+"Settings" documents each)."""
+
+from editorial.content_paths import RASTER_EXTENSIONS, is_raster
+
+__all__ = ["DEFAULTS", "RASTER_EXTENSIONS", "apply_defaults", "is_raster"]
+
+DEFAULTS = {
+    # Widths (px) of the published variants; never wider than the photo.
+    "PHOTOS_WIDTHS": (320, 480, 800, 1200, 1600),
+    # Encoder settings, chosen by measurement (docs/foto.md).
+    "PHOTOS_JPEG_QUALITY": 78,
+    "PHOTOS_WEBP_QUALITY": 75,
+    "PHOTOS_WEBP_METHOD": 4,
+    # Width of the JPEG used for sharing (og:image) and feed enclosures.
+    "PHOTOS_SHARE_WIDTH": 1200,
+    # Width of the JPEG in media:thumbnail and the search results list.
+    "PHOTOS_THUMBNAIL_WIDTH": 320,
+    # A photo narrower than this is blurry on a phone: a warning.
+    "PHOTOS_MIN_WIDTH": 800,
+    # More pixels than this stops the build (a decompression bomb, or a scan
+    # no reader needs): 50 megapixels is more than any phone camera's photo.
+    "PHOTOS_MAX_PIXELS": 50_000_000,
+    # Publish a full-size copy, metadata removed, for media partners.
+    "PHOTOS_PUBLISH_ORIGINAL": False,
+    # Where processed variants are kept between builds ("" = CACHE_PATH/foto).
+    "PHOTOS_CACHE_PATH": "",
+    # Threads that process new photos (0 = one per core).
+    "PHOTOS_WORKERS": 0,
+}
+
+
+def apply_defaults(settings: dict) -> None:
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)

@@ -1,0 +1,95 @@
+"""Photos as phones take them, made on the fly: pixels with texture (so
+they weigh what real photos weigh), EXIF with the camera model and GPS
+coordinates, an orientation tag, optionally XMP, an ICC profile and PNG
+text chunks. Tests check that none of it reaches the output."""
+
+import io
+import random
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageDraw, ImageFilter, PngImagePlugin
+
+CAMERA_MODEL = "Pixel 8 Pro Rahasia"  # grep-able in any output file
+CAMERA_MAKE = "GooglePonsel"
+LATITUDE = (3.0, 19.0, 45.12)  # 3°19'45.12" S: Banjarmasin
+LONGITUDE = (114.0, 35.0, 33.0)
+XMP_MARKER = "xmp-rahasia-lokasi"
+GPS_IFD = 0x8825
+
+
+def _pixels(size: tuple[int, int], seed: int) -> Image.Image:
+    """Gradients, shapes and grain: compresses like a photo, not like a
+    flat test card (a 4032×3024 JPEG at quality 92 weighs 3–5 MB)."""
+    rng = random.Random(seed)
+    width, height = size
+    small = (max(8, width // 8), max(8, height // 8))
+    base = Image.merge(
+        "RGB",
+        [
+            Image.linear_gradient("L").resize(small).rotate(rng.randrange(360)),
+            Image.radial_gradient("L").resize(small),
+            Image.linear_gradient("L").resize(small).rotate(rng.randrange(360)),
+        ],
+    )
+    draw = ImageDraw.Draw(base)
+    for _ in range(40):
+        x, y = rng.randrange(small[0]), rng.randrange(small[1])
+        r = rng.randrange(2, max(3, small[0] // 6))
+        colour = tuple(rng.randrange(256) for _ in range(3))
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=colour)
+    image = base.resize(size, Image.Resampling.BICUBIC).filter(
+        ImageFilter.GaussianBlur(2)
+    )
+    grain = Image.effect_noise(size, 28).convert("RGB")
+    return Image.blend(image, grain, 0.18)
+
+
+def exif_block(orientation: int = 1) -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x010F] = CAMERA_MAKE
+    exif[0x0110] = CAMERA_MODEL
+    exif[0x0112] = orientation
+    exif[0x0132] = "2025:10:08 09:30:00"
+    gps = exif.get_ifd(GPS_IFD)
+    gps[1] = "S"
+    gps[2] = LATITUDE
+    gps[3] = "E"
+    gps[4] = LONGITUDE
+    return exif
+
+
+def phone_photo(
+    path: Path,
+    size: tuple[int, int] = (1600, 1200),
+    orientation: int = 1,
+    seed: int = 1,
+    quality: int = 90,
+    fmt: str = "JPEG",
+    icc: bool = False,
+) -> Path:
+    """A photo with EXIF (camera, GPS, orientation) and XMP at ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = _pixels(size, seed)
+    options = {"exif": exif_block(orientation).tobytes()}
+    if icc:
+        profile = ImageCms.createProfile("sRGB")
+        options["icc_profile"] = ImageCms.ImageCmsProfile(profile).tobytes()
+    if fmt == "JPEG":
+        options["quality"] = quality
+        options["xmp"] = (
+            f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description '
+            f'note="{XMP_MARKER}"/></rdf:RDF></x:xmpmeta>'
+        ).encode()
+    if fmt == "PNG":
+        info = PngImagePlugin.PngInfo()
+        info.add_text("Comment", f"{CAMERA_MODEL} {XMP_MARKER}")
+        options["pnginfo"] = info
+    image.save(path, fmt, **options)
+    return path
+
+
+def photo_bytes(**options) -> bytes:
+    buffer = io.BytesIO()
+    image = _pixels(options.pop("size", (64, 48)), options.pop("seed", 1))
+    image.save(buffer, "JPEG", exif=exif_block().tobytes(), **options)
+    return buffer.getvalue()
