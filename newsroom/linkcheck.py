@@ -55,6 +55,9 @@ def _urls_in_html(path: Path):
         for candidate in (element.get("srcset") or "").split(","):
             if candidate.strip():
                 yield candidate.split()[0]
+    for element in document.iter("meta"):
+        if element.get("property") == "og:image" and element.get("content"):
+            yield element.get("content")
 
 
 def _urls_in_feed(path: Path):
@@ -67,7 +70,7 @@ def _urls_in_feed(path: Path):
             value = element.get("url") or element.get("href")
             if value:
                 yield value
-        elif tag.endswith("}content") and element.get("url"):
+        elif tag.endswith(("}content", "}thumbnail")) and element.get("url"):
             yield element.get("url")
 
 

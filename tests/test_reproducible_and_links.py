@@ -118,3 +118,38 @@ def test_releases_of_the_same_minute_keep_their_order_across_processes(tmp_path)
         assert result.returncode == 0, result.stderr
         outputs.append(files_of(output))
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_a_missing_photo_variant_is_found_in_srcset_og_image_and_feeds(tmp_path):
+    from tests.photos import phone_photo
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    phone_photo(content / "images" / "foto.jpg", size=(1400, 1050))
+    release = next((content / "berita").rglob("*.md"))
+    text = release.read_text(encoding="utf-8")
+    release.write_text(
+        text.replace("\n\n", "\nImage: images/foto.jpg\nImage_alt: Foto\n\n", 1),
+        encoding="utf-8",
+    )
+    output = tmp_path / "output"
+    build(content, output, PUBLISH_CONFIG, SITEURL=SITE, CACHE_PATH=str(tmp_path))
+    assert check_links(output, [SITE])[0] == []
+    for name in ("foto-1400w.*.webp", "foto-1200w.*.jpg", "foto-320w.*.jpg"):
+        for variant in (output / "images").glob(name):
+            variant.unlink()
+    broken = check_links(output, [SITE])[0]
+    where = {(link.page.rsplit(".", 1)[-1], link.url.split("/")[-1].split(".")[0])
+             for link in broken}  # fmt: skip
+    assert ("html", "foto-1400w") in where  # srcset
+    assert ("xml", "foto-1200w") in where  # enclosure, media:content
+    assert ("xml", "foto-320w") in where  # media:thumbnail (the only 320w in a feed)
+    home = output / "index.html"
+    html = home.read_text(encoding="utf-8")
+    home.write_text(
+        html.replace('property="og:image" content="', 'property="og:image" content="'
+                     f'{SITE}/images/hilang.jpg" data-x="'),  # fmt: skip
+        encoding="utf-8",
+    )
+    broken = check_links(output, [SITE])[0]
+    assert f"{SITE}/images/hilang.jpg" in {link.url for link in broken}
