@@ -58,6 +58,9 @@ PLACEHOLDERS = {
     "save_as": "isian Save_as",
     "allowed": "tampilan yang tersedia",
     "slug": "alamat yang dipendekkan",
+    "detail": "ukuran atau keterangan",
+    "width": "lebar",
+    "minimum": "lebar minimum",
 }
 
 

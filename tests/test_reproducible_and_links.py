@@ -147,9 +147,32 @@ def test_a_missing_photo_variant_is_found_in_srcset_og_image_and_feeds(tmp_path)
     home = output / "index.html"
     html = home.read_text(encoding="utf-8")
     home.write_text(
-        html.replace('property="og:image" content="', 'property="og:image" content="'
-                     f'{SITE}/images/hilang.jpg" data-x="'),  # fmt: skip
+        html.replace(
+            'property="og:image" content="',
+            f'property="og:image" content="{SITE}/images/hilang.jpg" data-x="',
+        ),  # fmt: skip
         encoding="utf-8",
     )
     broken = check_links(output, [SITE])[0]
     assert f"{SITE}/images/hilang.jpg" in {link.url for link in broken}
+
+
+def test_an_unwritable_photo_cache_is_a_warning_not_a_failed_build(tmp_path, caplog):
+    from tests.photos import phone_photo
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    phone_photo(content / "images" / "foto.jpg", size=(900, 600))
+    release = next((content / "berita").rglob("*.md"))
+    text = release.read_text(encoding="utf-8")
+    release.write_text(
+        text.replace("\n\n", "\nImage: images/foto.jpg\nImage_alt: Foto\n\n", 1),
+        encoding="utf-8",
+    )
+    blocked = tmp_path / "cache-berkas"
+    blocked.write_text("bukan folder")  # a file where the cache folder should be
+    output = tmp_path / "output"
+    build(content, output, PHOTOS_CACHE_PATH=str(blocked / "foto"))
+    assert "cache foto" in caplog.text and "tidak dapat ditulis" in caplog.text
+    assert list((output / "images").glob("foto-800w.*.jpg"))
+    assert check_links(output, ["http://127.0.0.1:8000"])[0] == []

@@ -68,7 +68,13 @@ def on_all_finalized(generators) -> None:
         pipeline.write(first.context, first.settings, first.output_path)
 
 
+def on_finalized(pelican) -> None:
+    """A temporary photo cache (the real one could not be written) goes."""
+    pipeline.forget_temporary()
+
+
 def register():
     signals.initialized.connect(on_initialized)
     signals.static_generator_finalized.connect(on_static_finalized)
     signals.all_generators_finalized.connect(on_all_finalized)
+    signals.finalized.connect(on_finalized)

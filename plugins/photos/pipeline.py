@@ -7,9 +7,11 @@ such file goes through ``process``; the raw file is never copied
 (``content_files`` leaves out every source listed in ``context[SOURCES]``).
 """
 
+import atexit
 import logging
 import os
 import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 from content_files.references import referenced_paths, written_content
@@ -28,6 +30,8 @@ REGISTRY = "PHOTOS"  # context key: {source path in content/: Photo}
 STATS = "PHOTOS_STATS"  # context key: {"processed": n, "cached": n}
 KEYS = "PHOTOS_KEYS"  # context key: {source path: cache key}
 SOURCES = "PHOTOS_SOURCES"  # context key: every raster file content uses
+FOLDER = "PHOTOS_CACHE_FOLDER"  # context key: the cache this build uses
+_TEMPORARY: list[str] = []  # temporary caches to remove
 
 
 def cache_folder(settings) -> str:
@@ -35,6 +39,38 @@ def cache_folder(settings) -> str:
     if configured:
         return os.path.abspath(configured)
     return os.path.abspath(os.path.join(settings.get("CACHE_PATH", "cache"), "foto"))
+
+
+def usable_cache_folder(context, settings) -> str:
+    """The cache folder, or (when it cannot be written: a read-only CACHEDIR)
+    a temporary one for this build only, with a warning; never a failed build."""
+    if FOLDER in context:
+        return context[FOLDER]
+    folder = cache_folder(settings)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder) as probe:
+            probe.write(b"0")
+    except OSError as error:
+        logger.warning(
+            "PERINGATAN: cache foto “%s” tidak dapat ditulis (%s); foto diproses "
+            "tanpa cache (lebih lambat). Perbaikan: beri hak tulis pada folder itu "
+            "atau pilih CACHEDIR lain.",
+            folder,
+            error.strerror or error,
+        )
+        folder = tempfile.mkdtemp(prefix="warta-foto-")
+        _TEMPORARY.append(folder)
+    context[FOLDER] = folder
+    return folder
+
+
+@atexit.register
+def forget_temporary() -> None:
+    """Remove the temporary caches (at the end of a build, and at exit when
+    a build stopped early)."""
+    while _TEMPORARY:
+        shutil.rmtree(_TEMPORARY.pop(), ignore_errors=True)
 
 
 def used_photos(context) -> dict[str, list]:
@@ -128,7 +164,7 @@ def _report(context, code, relative, users, settings, **values):
 def prepare(context, settings) -> None:
     """Process every used photo; problems go to the editorial report."""
     recipe = Recipe.from_settings(settings)
-    folder = cache_folder(settings)
+    folder = usable_cache_folder(context, settings)
     base = settings["PATH"]
     users = used_photos(context)
     wanted = {
@@ -173,7 +209,7 @@ def prepare(context, settings) -> None:
 
 def write(context, settings, output: str) -> None:
     """Put every variant of every published photo into the output folder."""
-    folder = cache_folder(settings)
+    folder = usable_cache_folder(context, settings)
     keys = context.get(KEYS, {})
     for relative, photo in sorted(context.get(REGISTRY, {}).items()):
         entry_folder = cache.folder_for(folder, keys[relative])

@@ -15,6 +15,7 @@ the same files, which the cache and the byte-for-byte build tests rely on.
 
 import io
 import math
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -84,14 +85,18 @@ def open_checked(data: bytes, max_pixels: int) -> Image.Image:
         try:
             image = Image.open(io.BytesIO(data))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
-            raise PhotoError("foto-terlalu-besar", str(e)) from e
+            # Pillow's own limit (about 89 megapixels) is above ours: say the
+            # size in the editor's words, from Pillow's message.
+            pixels = re.search(r"\((\d+) pixels\)", str(e))
+            detail = f"{int(pixels[1]) / 1e6:.0f} megapiksel" if pixels else ""
+            raise PhotoError("foto-terlalu-besar", detail) from e
         except Image.UnidentifiedImageError as e:
             raise PhotoError("foto-tidak-dikenal", str(e)) from e
         except (OSError, ValueError, SyntaxError) as e:
             raise PhotoError("foto-rusak", str(e)) from e
     width, height = image.size
     if width * height > max_pixels:
-        raise PhotoError("foto-terlalu-besar", f"{width}×{height}")
+        raise PhotoError("foto-terlalu-besar", f"{width}×{height} piksel")
     return image
 
 
