@@ -173,6 +173,7 @@ def test_an_unwritable_photo_cache_is_a_warning_not_a_failed_build(tmp_path, cap
     blocked.write_text("bukan folder")  # a file where the cache folder should be
     output = tmp_path / "output"
     build(content, output, PHOTOS_CACHE_PATH=str(blocked / "foto"))
-    assert "cache foto" in caplog.text and "tidak dapat ditulis" in caplog.text
+    assert "cache foto" in caplog.text
+    assert "tidak dapat ditulis" in caplog.text
     assert list((output / "images").glob("foto-800w.*.jpg"))
     assert check_links(output, ["http://127.0.0.1:8000"])[0] == []
