@@ -26,7 +26,8 @@ from .settings import apply_defaults
 
 def _paths(context) -> markup.SitePaths:
     siteurl = context.get("SITEURL", "") or ""
-    return markup.SitePaths(context.get(pipeline.REGISTRY) or {}, siteurl)
+    registry = context.get(pipeline.REGISTRY) or {}
+    return markup.SitePaths(registry, siteurl, context.get(pipeline.STATICS, ()))
 
 
 @pass_context

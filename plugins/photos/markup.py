@@ -9,8 +9,11 @@ form (relative in ``make html``, absolute in ``make publish``).
 
 import html
 import re
+from urllib.parse import unquote
 
 from markupsafe import Markup
+
+from editorial.content_paths import is_raster
 
 from .model import JPEG, WEBP, Photo
 
@@ -74,9 +77,12 @@ def picture(
 class SitePaths:
     """Finds the photo an ``src``/``href`` in rendered HTML points at."""
 
-    def __init__(self, registry: dict[str, Photo], siteurl: str = ""):
+    def __init__(self, registry: dict[str, Photo], siteurl: str = "", statics=()):
         self.registry = registry
         self.siteurl = siteurl.rstrip("/")
+        # (static file, photo) pairs: a photo linked with {attach} is served
+        # beside its release, at the address Pelican gave its static file.
+        self.statics = statics
 
     def find(self, address: str) -> tuple[Photo, str] | None:
         """(photo, the prefix before its site path in ``address``)."""
@@ -90,7 +96,12 @@ class SitePaths:
             while path.startswith(("../", "./")):
                 path = path[path.index("/") + 1 :]
             path = path.lstrip("/")
-        photo = self.registry.get(path)
+        photo = self.registry.get(unquote(path))
+        if photo is None and is_raster(path):
+            for static, candidate in self.statics:
+                if unquote(path) in (static.url, static.save_as):
+                    photo = candidate
+                    break
         if photo is None:
             return None
         return photo, base[: len(base) - len(path)]

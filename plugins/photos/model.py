@@ -1,6 +1,7 @@
 """A processed photo as templates, feeds and the search index use it."""
 
 import posixpath
+import re
 from dataclasses import dataclass
 
 WEBP, JPEG = "image/webp", "image/jpeg"
@@ -69,9 +70,20 @@ class Photo:
         )
 
 
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _safe(part: str) -> str:
+    """A name that needs no escaping in a URL, ``srcset`` (split at spaces and
+    commas) or a feed: ``Foto Kegiatan (1)`` → ``Foto-Kegiatan-1``."""
+    return _UNSAFE.sub("-", part).strip("-.") or "foto"
+
+
 def variant_path(source: str, kind: str, key: str, mime_type: str) -> str:
-    """``images/foto.jpg`` → ``images/foto-800w.3f9a1c2e.webp``: the name holds
+    """``images/foto.jpg`` → ``images/foto-800w.3f9a1c2e77.webp``: the name holds
     the content key, so a replaced photo never shows a stale cached copy."""
     folder, name = posixpath.split(source)
-    stem = name.rsplit(".", 1)[0]
-    return posixpath.join(folder, f"{stem}-{kind}.{key[:10]}.{EXTENSIONS[mime_type]}")
+    folder = "/".join(_safe(part) for part in folder.split("/") if part)
+    stem = _safe(name.rsplit(".", 1)[0])
+    name = f"{stem}-{kind}.{key[:10]}.{EXTENSIONS[mime_type]}"
+    return posixpath.join(folder, name) if folder else name

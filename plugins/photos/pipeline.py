@@ -20,7 +20,7 @@ from editorial.problems import report
 from editorial.source import line_containing, metadata_line
 
 from . import cache
-from .model import Photo, Variant, variant_path
+from .model import EXTENSIONS, Photo, Variant, variant_path
 from .process import PhotoError, Recipe, process
 from .settings import is_raster
 
@@ -30,6 +30,8 @@ REGISTRY = "PHOTOS"  # context key: {source path in content/: Photo}
 STATS = "PHOTOS_STATS"  # context key: {"processed": n, "cached": n}
 KEYS = "PHOTOS_KEYS"  # context key: {source path: cache key}
 SOURCES = "PHOTOS_SOURCES"  # context key: every raster file content uses
+FILES = "PHOTOS_FILES"  # context key: {source: [(output path, cache file)]}
+STATICS = "PHOTOS_STATICS"  # context key: [(static file, Photo)]
 FOLDER = "PHOTOS_CACHE_FOLDER"  # context key: the cache this build uses
 _TEMPORARY: list[str] = []  # temporary caches to remove
 
@@ -104,10 +106,10 @@ def _build_one(source: str, relative: str, recipe: Recipe, folder: str):
         return key, entries, False
     files = []
     for encoded in process(data, recipe):
-        path = variant_path(relative, encoded.kind, key, encoded.mime_type)
         entry = {
-            "file": path.rsplit("/", 1)[-1],
-            "path": path,
+            # Named by what it is, not by the photo's name: a cache entry
+            # serves every file with the same bytes, whatever it is called.
+            "file": f"{encoded.kind}.{EXTENSIONS[encoded.mime_type]}",
             "kind": encoded.kind,
             "width": encoded.width,
             "height": encoded.height,
@@ -117,12 +119,12 @@ def _build_one(source: str, relative: str, recipe: Recipe, folder: str):
     return key, cache.store(folder, key, files), True
 
 
-def _photo(relative: str, entries: list[dict], settings) -> Photo:
+def _photo(relative: str, key: str, entries: list[dict], settings) -> Photo:
     variants = []
     original = None
     for entry in entries:
         variant = Variant(
-            entry["path"],
+            variant_path(relative, entry["kind"], key, entry["mime_type"]),
             entry["width"],
             entry["height"],
             entry["mime_type"],
@@ -175,6 +177,7 @@ def prepare(context, settings) -> None:
     workers = int(settings["PHOTOS_WORKERS"]) or os.cpu_count() or 1
     registry: dict[str, Photo] = {}
     keys: dict[str, str] = {}
+    files: dict[str, list[tuple[str, str]]] = {}
     stats = {"processed": 0, "cached": 0}
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = {
@@ -191,7 +194,11 @@ def prepare(context, settings) -> None:
                         detail=e.detail)  # fmt: skip
                 continue
             stats["processed" if processed else "cached"] += 1
-            photo = _photo(relative, entries, settings)
+            photo = _photo(relative, key, entries, settings)
+            files[relative] = [
+                (variant_path(relative, e["kind"], key, e["mime_type"]), e["file"])
+                for e in entries
+            ]
             registry[relative] = photo
             keys[relative] = key
             if photo.width < int(settings["PHOTOS_MIN_WIDTH"]):
@@ -200,6 +207,12 @@ def prepare(context, settings) -> None:
     context[REGISTRY] = registry
     context[STATS] = stats
     context[KEYS] = keys
+    context[FILES] = files
+    context[STATICS] = [
+        (static, registry[static.relative_source_path])
+        for static in context.get("staticfiles", [])
+        if getattr(static, "relative_source_path", None) in registry
+    ]
     context[SOURCES] = set(users)
     if registry:
         logger.info(
@@ -211,11 +224,10 @@ def write(context, settings, output: str) -> None:
     """Put every variant of every published photo into the output folder."""
     folder = usable_cache_folder(context, settings)
     keys = context.get(KEYS, {})
-    for relative, photo in sorted(context.get(REGISTRY, {}).items()):
+    for relative, placed in sorted(context.get(FILES, {}).items()):
         entry_folder = cache.folder_for(folder, keys[relative])
-        for variant in photo.files:
-            name = variant.path.rsplit("/", 1)[-1]
-            _place(os.path.join(entry_folder, name), os.path.join(output, variant.path))
+        for path, name in placed:
+            _place(os.path.join(entry_folder, name), os.path.join(output, path))
 
 
 def _place(source: str, destination: str) -> None:

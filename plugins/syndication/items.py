@@ -119,7 +119,9 @@ def feed_item(article, settings, siteurl, context=None) -> FeedItem:
         summary=plain_text(article.get_summary(siteurl)),
         content_html=feed_html(
             absolute_html(article.get_content(siteurl), url),
-            SitePaths(context.get("PHOTOS") or {}, siteurl),
+            SitePaths(
+                context.get("PHOTOS") or {}, siteurl, context.get("PHOTOS_STATICS", ())
+            ),
         ),
         image=enclosure_for(article, settings, siteurl),
         thumbnail=_variant(photo.thumbnail, siteurl) if photo else None,
