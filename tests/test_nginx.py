@@ -71,10 +71,13 @@ def test_pages_are_html_with_security_headers_and_a_short_cache(server):
         ("/kabupaten/banjarmasin/rss.xml", "application/rss+xml; charset=utf-8"),
         ("/feeds/atom.xml", "application/atom+xml; charset=utf-8"),
         ("/feeds/feed.json", "application/feed+json; charset=utf-8"),
-        ("/images/kursi-roda.jpg", "image/jpeg"),
+        ("images/kursi-roda-800w.*.jpg", "image/jpeg"),
+        ("images/kursi-roda-800w.*.webp", "image/webp"),
     ],
 )
 def test_feeds_and_files_have_their_real_media_types(server, path, media_type):
+    if "*" in path:  # a photo variant: its name holds its content key
+        path = "/" + next(server[1].glob(path)).relative_to(server[1]).as_posix()
     response, _ = get(server[0], path)
     assert response.status == 200
     assert response.getheader("Content-Type") == media_type
@@ -93,6 +96,19 @@ def test_feeds_are_cached_briefly_and_fingerprinted_css_for_a_year(server):
     assert css.getheader("Content-Type") == "text/css; charset=utf-8"
     assert css.getheader("Cache-Control") == "max-age=31536000"
     assert body == (output / "theme" / "css" / "style.css").read_bytes()
+
+
+def test_photo_variants_are_cached_for_a_year_and_the_original_is_not_served(
+    server,
+):
+    port, output = server
+    for variant in sorted((output / "images").glob("kursi-roda-*w.*")):
+        response, body = get(port, "/" + variant.relative_to(output).as_posix())
+        assert response.status == 200
+        assert response.getheader("Cache-Control") == "max-age=31536000"
+        assert body == variant.read_bytes()
+    original, _ = get(port, "/images/kursi-roda.jpg")
+    assert original.status == 404
 
 
 def test_missing_pages_get_our_404_page_with_status_404(server):
