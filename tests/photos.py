@@ -93,3 +93,22 @@ def photo_bytes(**options) -> bytes:
     image = _pixels(options.pop("size", (64, 48)), options.pop("seed", 1))
     image.save(buffer, "JPEG", exif=exif_block().tobytes(), **options)
     return buffer.getvalue()
+
+
+def small_photo(path: Path, colour=(40, 90, 160), size=(800, 600)) -> Path:
+    """A valid image in the format its name says (flat, a few KB): for tests
+    about where a photo goes, not what it looks like."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = Image.new("RGB", size, colour)
+    ImageDraw.Draw(image).rectangle((size[0] // 4, size[1] // 4, size[0] // 2,
+                                     size[1] // 2), fill=(250, 250, 250))  # fmt: skip
+    fmt = Image.registered_extensions().get(path.suffix.lower(), "PNG")
+    image.save(path, fmt)
+    return path
+
+
+def published_variants(output: Path, source: str) -> list[Path]:
+    """The files the photo ``source`` (``images/foto.jpg``) published."""
+    folder, name = source.rsplit("/", 1) if "/" in source else ("", source)
+    stem = name.rsplit(".", 1)[0]
+    return sorted((output / folder).glob(f"{stem}-*w.*.*"))

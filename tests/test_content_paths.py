@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from editorial.problems import WARNING, BuildStopped
+from tests.photos import published_variants, small_photo
 from tests.sitebuild import (
     CONFIG,
     FIXTURES,
@@ -122,11 +123,12 @@ def test_links_inside_content_still_work(tmp_path):
         body="![denah]({static}/images/denah.png) dan [lampiran]({attach}laporan.pdf)",
     )
     (content / "images").mkdir()
-    (content / "images" / "denah.png").write_bytes(b"png")
+    small_photo(content / "images" / "denah.png")
     (content / "berita" / "2025" / "laporan.pdf").write_bytes(b"pdf")
     output = tmp_path / "output"
     build(content, output)
-    assert (output / "images" / "denah.png").read_bytes() == b"png"
+    assert published_variants(output, "images/denah.png")  # the photo pipeline's
+    assert not (output / "images" / "denah.png").exists()
     article = output / "berita" / "2025" / "10" / "rapat-koordinasi"
     assert (article / "laporan.pdf").read_bytes() == b"pdf"
     html = (article / "index.html").read_text(encoding="utf-8")
@@ -169,9 +171,9 @@ def test_an_image_outside_content_stops_the_build(tmp_path, value):
 def test_a_site_absolute_image_path_inside_content_is_accepted(tmp_path):
     content = release_site(tmp_path, image="/images/foto.jpg", image_alt="Foto")
     (content / "images").mkdir()
-    (content / "images" / "foto.jpg").write_bytes(b"jpg")
+    small_photo(content / "images" / "foto.jpg")
     build(content, tmp_path / "output")
-    assert (tmp_path / "output" / "images" / "foto.jpg").read_bytes() == b"jpg"
+    assert published_variants(tmp_path / "output", "images/foto.jpg")
 
 
 # -- symlinks -----------------------------------------------------------------
@@ -199,7 +201,7 @@ def symlink_cases(tmp_path, content):
 def test_a_symlink_under_content_stops_the_build(tmp_path, case):
     content = release_site(tmp_path, body="![logo]({static}/images/logo.png)")
     link, target = symlink_cases(tmp_path, content)[case]
-    (content / "images" / "asli.png").write_bytes(b"png")
+    small_photo(content / "images" / "asli.png")
     link.symlink_to(target)
     problems = stopped_problems(content, tmp_path / "output")
     symlinked = [p for p in problems if p.code == "tautan-simbolik"]
@@ -214,7 +216,7 @@ def test_symlink_loops_end_the_build_with_an_error(tmp_path, links):
     content = release_site(tmp_path, body="![foto]({static}/images/foto.png)")
     images = content / "images"
     images.mkdir()
-    (images / "foto.png").write_bytes(b"png")
+    small_photo(images / "foto.png")
     for name in links:
         (images / name).symlink_to("." if name != "berputar" else "../images")
     output = tmp_path / "output"
@@ -254,11 +256,15 @@ def test_only_static_files_that_published_content_uses_are_published(tmp_path):
         and path.suffix not in (".html", ".xml", ".json", ".webmanifest")
         and path.name != "robots.txt"
     )
-    assert published == [
+    # A photo is published as the photo pipeline's variants, never as it is.
+    photos = {name.rsplit("-", 1)[0] for name in published if name.endswith("webp")}
+    assert photos == {
+        "images/denah",  # /images/… in the body
+        "images/isi",  # {static}
+        "images/sampul",  # Image:
+    }
+    assert [name for name in published if not name.endswith(("webp", "jpg"))] == [
         "berita/2025/10/rapat-koordinasi/lampiran.pdf",  # {attach}
-        "images/denah.png",  # /images/… in the body
-        "images/isi.png",  # {static}
-        "images/sampul.jpg",  # Image:
     ]
 
 
@@ -266,10 +272,11 @@ def test_preview_still_shows_the_drafts_images(tmp_path, monkeypatch):
     monkeypatch.setenv("WARTA_PREVIEW", "1")
     output = tmp_path / "output"
     build(static_files_site(tmp_path), output)
-    assert (output / "images" / "draf.jpg").is_file()
+    assert published_variants(output, "images/draf.jpg")
     assert (output / "draf" / "laporan-embargo" / "laporan-embargo.pdf").is_file()
     assert not (output / "images" / ".env").exists()
     assert not (output / "images" / "tidak-dipakai.jpg").exists()
+    assert not published_variants(output, "images/tidak-dipakai.jpg")
 
 
 def test_a_link_to_a_hidden_or_backup_file_stops_the_build(tmp_path):
@@ -427,12 +434,14 @@ def test_the_static_copy_never_overwrites_a_page_even_without_the_checks(
 def test_an_image_beside_the_release_is_published_with_it(tmp_path):
     """An Image: outside STATIC_PATHS passed the check but was never copied."""
     content = release_site(tmp_path, image="berita/2025/foto.jpg", image_alt="Foto")
-    (content / "berita" / "2025" / "foto.jpg").write_bytes(b"jpg")
+    small_photo(content / "berita" / "2025" / "foto.jpg")
     output = tmp_path / "output"
     build(content, output)
-    assert (output / "berita" / "2025" / "foto.jpg").read_bytes() == b"jpg"
+    fallback = [p for p in published_variants(output, "berita/2025/foto.jpg")
+                if p.name.startswith("foto-800w.") and p.suffix == ".jpg"]  # fmt: skip
     page = output / "berita" / "2025" / "10" / "rapat-koordinasi" / "index.html"
-    assert 'src="../../../../berita/2025/foto.jpg"' in page.read_text(encoding="utf-8")
+    src = f'src="../../../../berita/2025/{fallback[0].name}"'
+    assert src in page.read_text(encoding="utf-8")
 
 
 def test_pelican_never_considers_a_static_file_outside_content(tmp_path, monkeypatch):
@@ -514,10 +523,19 @@ GENERATED = {
 FAKE = "export async function init(){alert(document.domain)}"
 
 
+def write_fake(content: Path, relative: str) -> None:
+    """The attacker's file; an image is a real one (else the photo pipeline
+    stops the build for that reason first)."""
+    (content / relative).parent.mkdir(parents=True, exist_ok=True)
+    if relative.endswith(".png"):
+        small_photo(content / relative, colour=(255, 0, 0))
+    else:
+        (content / relative).write_text(FAKE, encoding="utf-8")
+
+
 def site_with_file(tmp_path, relative, body):
     content = release_site(tmp_path, body=body)
-    (content / relative).parent.mkdir(parents=True, exist_ok=True)
-    (content / relative).write_text(FAKE, encoding="utf-8")
+    write_fake(content, relative)
     return content
 
 
@@ -554,8 +572,7 @@ def test_a_featured_image_never_replaces_a_theme_file(tmp_path):
     content = release_site(
         tmp_path, image="theme/images/logo.png", image_alt="Logo palsu"
     )
-    (content / "theme" / "images").mkdir(parents=True)
-    (content / "theme" / "images" / "logo.png").write_bytes(b"png")
+    small_photo(content / "theme" / "images" / "logo.png", colour=(255, 0, 0))
     problems = stopped_problems(content, tmp_path / "output")
     assert [(p.code, p.line) for p in problems] == [("tujuan-milik-situs", 3)]
     assert "di baris Image: akan disalin ke theme/images/logo.png" in (
@@ -608,8 +625,7 @@ def test_the_static_copy_never_replaces_a_generated_file_even_without_the_checks
         image_alt="Logo",
     )
     for relative in GENERATED.values():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).write_text(FAKE, encoding="utf-8")
+        write_fake(content, relative)
     output = tmp_path / "output"
     build(content, output, PUBLISH_CONFIG, SITEURL="https://x.test")
     for relative in GENERATED.values():
@@ -617,6 +633,8 @@ def test_the_static_copy_never_replaces_a_generated_file_even_without_the_checks
         assert not path.is_file() or FAKE not in path.read_text(errors="replace"), (
             relative
         )
+    theme_logo = Path(__file__).parent.parent / "theme/static/images/logo.png"
+    assert (output / "theme/images/logo.png").read_bytes() == theme_logo.read_bytes()
     refused = {r.getMessage() for r in caplog.records if r.levelname == "ERROR"}
     assert (
         "Tidak disalin: pagefind/2025/pagefind.js akan menimpa berkas situs "

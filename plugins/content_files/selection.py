@@ -34,6 +34,21 @@ def _passes_through_symlink(base: str, relative: str) -> bool:
     return False
 
 
+def source_refusal(base: str, relative: str) -> str | None:
+    """Why the file ``relative`` (from PATH) may never be read for publishing
+    (in Indonesian), or ``None``: the photo pipeline asks the same."""
+    source = os.path.join(base, relative)
+    if relative.startswith("../") or not is_inside(base, source):
+        return "berada di luar folder content/"
+    if _passes_through_symlink(base, relative):
+        return "adalah atau melewati tautan simbolik (symlink)"
+    if not os.path.isfile(source):
+        return "bukan berkas biasa"
+    if is_hidden_or_backup(relative):
+        return "berkas tersembunyi atau cadangan"
+    return None
+
+
 def refusal(
     static,
     base: str,
@@ -48,15 +63,9 @@ def refusal(
     static copy runs before Pagefind writes, so what already exists in the
     output cannot decide it); ``beside`` the folders of the written pages."""
     relative = static.get_relative_source_path()
-    source = os.path.join(base, relative)
-    if relative.startswith("../") or not is_inside(base, source):
-        return "berada di luar folder content/"
-    if _passes_through_symlink(base, relative):
-        return "adalah atau melewati tautan simbolik (symlink)"
-    if not os.path.isfile(source):
-        return "bukan berkas biasa"
-    if is_hidden_or_backup(relative):
-        return "berkas tersembunyi atau cadangan"
+    reason = source_refusal(base, relative)
+    if reason:
+        return reason
     destination = os.path.normpath(os.path.join(output, static.save_as))
     if os.path.isabs(static.save_as) or not is_inside(output, destination):
         return "tujuannya di luar folder keluaran"

@@ -15,6 +15,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 from content_files.references import referenced_paths, written_content
+from content_files.selection import source_refusal
 from editorial.messages import problem
 from editorial.problems import report
 from editorial.source import line_containing, metadata_line
@@ -169,11 +170,15 @@ def prepare(context, settings) -> None:
     folder = usable_cache_folder(context, settings)
     base = settings["PATH"]
     users = used_photos(context)
-    wanted = {
-        relative: found
-        for relative, found in users.items()
-        if os.path.isfile(os.path.join(base, relative))
-    }  # a missing file is editorial's "gambar-…-tidak-ada"
+    wanted = {}
+    for relative, found in users.items():
+        if not os.path.lexists(os.path.join(base, relative)):
+            continue  # editorial's "gambar-…-tidak-ada"
+        reason = source_refusal(base, relative)
+        if reason:  # the editorial checks stop such builds before this point
+            logger.error("Tidak disalin: %s %s.", relative, reason)
+            continue
+        wanted[relative] = found
     workers = int(settings["PHOTOS_WORKERS"]) or os.cpu_count() or 1
     registry: dict[str, Photo] = {}
     keys: dict[str, str] = {}
@@ -231,19 +236,21 @@ def write(context, settings, output: str) -> None:
 
 
 def _place(source: str, destination: str) -> None:
-    """Hard-link (else copy) the cached file into the output, by rename."""
+    """Copy the cached file into the output, by rename, keeping its time (so
+    Last-Modified and ETag hold from build to build). A copy, not a hard
+    link: no file of the output is shared with the cache or another build,
+    so nothing that writes one in place can change the live site. A file
+    already there with the same size and time (a build in place) stays."""
     try:
-        if os.path.samefile(source, destination):
+        there, cached = os.stat(destination), os.stat(source)
+        if (there.st_size, there.st_mtime_ns) == (cached.st_size, cached.st_mtime_ns):
             return
     except OSError:
         pass
     os.makedirs(os.path.dirname(destination), exist_ok=True)
     temporary = f"{destination}.{os.getpid()}.tmp"
     try:
-        try:
-            os.link(source, temporary)
-        except OSError:
-            shutil.copy2(source, temporary)
+        shutil.copy2(source, temporary)
         os.replace(temporary, destination)
     except BaseException:
         if os.path.lexists(temporary):
