@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from editorial.content_paths import is_raster
 
-from .model import JPEG, WEBP, Photo
+from .model import JPEG, MODERN, Photo
 
 # The body column: 46rem wide with 1rem padding (theme/static/css/style.css).
 BODY_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
@@ -43,6 +43,10 @@ def _render(name: str, attributes: list[tuple[str, str | None]]) -> str:
     return "<" + " ".join(parts) + ">"
 
 
+def _source(photo: Photo, kind: str, prefix: str, sizes: str) -> list:
+    return [("type", kind), ("srcset", photo.srcset(kind, prefix)), ("sizes", sizes)]
+
+
 def picture(
     photo: Photo,
     alt: str,
@@ -51,7 +55,7 @@ def picture(
     lead: bool = False,
     extra: list[tuple[str, str | None]] = (),
 ) -> str:
-    """``<picture>``: WebP first, JPEG for the rest; ``width``/``height``
+    """``<picture>``: AVIF, then WebP, JPEG for the rest; ``width``/``height``
     reserve the space (no layout shift); the lead photo loads first, every
     other photo lazily."""
     fallback = photo.fallback
@@ -70,8 +74,12 @@ def picture(
         *loading,
         *extra,
     ]
-    source = [("type", WEBP), ("srcset", photo.srcset(WEBP, prefix)), ("sizes", sizes)]
-    return f"<picture>{_render('source', source)}{_render('img', image)}</picture>"
+    sources = "".join(
+        _render("source", _source(photo, kind, prefix, sizes))
+        for kind in MODERN
+        if photo.of_type(kind)
+    )
+    return f"<picture>{sources}{_render('img', image)}</picture>"
 
 
 class SitePaths:

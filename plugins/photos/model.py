@@ -4,8 +4,10 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-WEBP, JPEG = "image/webp", "image/jpeg"
-EXTENSIONS = {WEBP: "webp", JPEG: "jpg"}
+AVIF, WEBP, JPEG = "image/avif", "image/webp", "image/jpeg"
+EXTENSIONS = {AVIF: "avif", WEBP: "webp", JPEG: "jpg"}
+# What a <picture> offers, best first; JPEG is the <img> every browser shows.
+MODERN = (AVIF, WEBP)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ The steps, in order:
 2. apply the EXIF orientation to the pixels;
 3. convert to sRGB from the embedded ICC profile (CMYK, Display P3 …);
 4. resize to each width (never up), largest first;
-5. encode each width as WebP and JPEG from a fresh image that carries no
+5. encode each width as AVIF, WebP and JPEG from a fresh image that carries no
    ``info``: no EXIF, XMP, IPTC, ICC profile, comment or PNG text chunk.
 
 Everything here is deterministic: the same bytes and the same recipe give
@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - pinned in pyproject
 
 # Bumped whenever the steps above change what they produce (part of the
 # cache key, so a new pipeline never reuses an old variant).
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 _ORIENTATIONS_THAT_SWAP = {5, 6, 7, 8}
 _SRGB = ImageCms.createProfile("sRGB")
@@ -51,6 +51,9 @@ class Recipe:
     jpeg_quality: int
     webp_quality: int
     webp_method: int
+    avif: bool
+    avif_quality: int
+    avif_speed: int
     max_pixels: int
     original: bool
 
@@ -61,6 +64,9 @@ class Recipe:
             jpeg_quality=int(settings["PHOTOS_JPEG_QUALITY"]),
             webp_quality=int(settings["PHOTOS_WEBP_QUALITY"]),
             webp_method=int(settings["PHOTOS_WEBP_METHOD"]),
+            avif=bool(settings["PHOTOS_AVIF"]),
+            avif_quality=int(settings["PHOTOS_AVIF_QUALITY"]),
+            avif_speed=int(settings["PHOTOS_AVIF_SPEED"]),
             max_pixels=int(settings["PHOTOS_MAX_PIXELS"]),
             original=bool(settings["PHOTOS_PUBLISH_ORIGINAL"]),
         )
@@ -161,6 +167,12 @@ def _flatten(image: Image.Image) -> Image.Image:
 
 def _encode(image: Image.Image, kind: str, recipe: Recipe) -> list[Encoded]:
     bare = _bare(image)
+    width, height = image.size
+    results = []
+    if recipe.avif:
+        avif = io.BytesIO()
+        bare.save(avif, "AVIF", quality=recipe.avif_quality, speed=recipe.avif_speed)
+        results.append(Encoded(kind, width, height, "image/avif", avif.getvalue()))
     webp = io.BytesIO()
     bare.save(
         webp,
@@ -178,8 +190,8 @@ def _encode(image: Image.Image, kind: str, recipe: Recipe) -> list[Encoded]:
         progressive=True,
         subsampling="4:2:0",
     )
-    width, height = image.size
     return [
+        *results,
         Encoded(kind, width, height, "image/webp", webp.getvalue()),
         Encoded(kind, width, height, "image/jpeg", jpeg.getvalue()),
     ]
