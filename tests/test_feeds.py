@@ -3,6 +3,7 @@
 import json
 import shutil
 
+import lxml.html
 import pytest
 
 from editorial.problems import BuildStopped
@@ -25,6 +26,21 @@ def feed_site(tmp_path_factory):
     output = tmp_path_factory.mktemp("feeds")
     publish(FIXTURES / "feeds", output)
     return output
+
+
+def share_jpeg(site, stem: str):
+    """The JPEG feeds use for a photo (the widest up to 1200 px: the
+    fixture's kursi-roda.jpg is 800 px wide, denah.png 144 px)."""
+    jpegs = sorted(
+        (site / "images").glob(f"{stem}-*w.*.jpg"),
+        key=lambda path: int(path.name.rsplit("-", 1)[1].split("w.")[0]),
+    )
+    fitting = [p for p in jpegs if int(p.name.rsplit("-", 1)[1].split("w.")[0]) <= 1200]
+    return fitting[-1]
+
+
+def url_of(site, path) -> str:
+    return f"{SITE}/{path.relative_to(site).as_posix()}"
 
 
 def test_every_feed_kind_is_written(feed_site):
@@ -105,8 +121,20 @@ def test_rss_description_is_plain_summary_and_content_is_full_absolute_html(feed
     )
     html = awkward.content[0].value
     assert 'alt="Kursi roda yang diserahkan"' in html
-    assert 'src="https://example.test/images/kursi-roda.jpg"' in html
-    assert 'src="https://example.test/images/denah.png"' in html
+    # A photo as one plain <img>: the sharing JPEG, with its size.
+    kursi, denah = share_jpeg(feed_site, "kursi-roda"), share_jpeg(feed_site, "denah")
+    images = {
+        image.get("src"): (image.get("width"), image.get("height"))
+        for image in lxml.html.fragment_fromstring(html, create_parent="div").iter(
+            "img"
+        )
+    }
+    assert images == {
+        url_of(feed_site, kursi): ("800", "600"),
+        url_of(feed_site, denah): ("144", "144"),
+    }
+    assert "<picture" not in html
+    assert "srcset" not in html
     assert 'href="https://example.test/tentang/"' in html
     assert 'href="https://example.test/berita/2025/2025/09/lain/"' in html
     for relative in ['src="/', 'href="/', "{static}"]:
@@ -119,10 +147,11 @@ def test_rss_description_is_plain_summary_and_content_is_full_absolute_html(feed
 
 def test_rss_featured_image_is_enclosure_and_media_content(feed_site):
     item = xml(feed_site, "feeds/rss.xml").find("channel/item")
-    size = str((FIXTURES / "feeds" / "images" / "kursi-roda.jpg").stat().st_size)
+    share = share_jpeg(feed_site, "kursi-roda")
+    size = str(share.stat().st_size)  # the true length of the published file
     enclosure = item.find("enclosure")
     assert enclosure.attrib == {
-        "url": "https://example.test/images/kursi-roda.jpg",
+        "url": url_of(feed_site, share),
         "length": size,
         "type": "image/jpeg",
     }
@@ -133,8 +162,16 @@ def test_rss_featured_image_is_enclosure_and_media_content(feed_site):
         size,
         "image",
     )
+    assert (media.get("width"), media.get("height")) == ("800", "600")
+    thumbnail = item.find("media:thumbnail", NS)
+    small = next((feed_site / "images").glob("kursi-roda-320w.*.jpg"))
+    assert thumbnail.attrib == {
+        "url": url_of(feed_site, small),
+        "width": "320",
+        "height": "240",
+    }
     entry = by_title(parse(feed_site, "feeds/rss.xml"))[AWKWARD]
-    assert entry.enclosures[0].href == "https://example.test/images/kursi-roda.jpg"
+    assert entry.enclosures[0].href == url_of(feed_site, share)
 
 
 def test_rss_channel_describes_itself(feed_site):
@@ -159,7 +196,8 @@ def test_atom_links_keep_rel_and_type(feed_site):
     links = {link.rel: link for link in entry.links}
     assert links["alternate"].href == AWKWARD_URL
     assert links["alternate"].type == "text/html"
-    assert links["enclosure"].href == "https://example.test/images/kursi-roda.jpg"
+    share = share_jpeg(feed_site, "kursi-roda")
+    assert links["enclosure"].href == url_of(feed_site, share)
     assert links["enclosure"].type == "image/jpeg"
     raw = xml(feed_site, "feeds/atom.xml").find("atom:entry", NS)
     alternates = raw.findall("atom:link[@rel='alternate']", NS)
@@ -172,7 +210,8 @@ def test_atom_content_is_escaped_html_and_updated_follows_modified(feed_site):
     entries = by_title(atom)
     content = entries[AWKWARD].content[0]
     assert content.type == "text/html"
-    assert 'src="https://example.test/images/kursi-roda.jpg"' in content.value
+    share = url_of(feed_site, share_jpeg(feed_site, "kursi-roda"))
+    assert f'src="{share}"' in content.value
     raw = xml(feed_site, "feeds/atom.xml").find("atom:entry/atom:content", NS)
     assert raw.get("type") == "html"
     edited = entries[EDITED]
