@@ -9,7 +9,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from lxml import etree
 
-from tests.sitebuild import CONTENT, FIXTURES, PUBLISH_CONFIG, build, page, text_of
+from tests.sitebuild import (
+    CONTENT,
+    FIXTURES,
+    PUBLISH_CONFIG,
+    build,
+    page,
+    text_of,
+    write_release,
+)
 
 SITE = "https://example.test"
 ARTICLE = "berita/2025/10/pengukuhan-pengurus-lkks-provinsi-kalsel/"
@@ -216,3 +224,28 @@ def test_search_index_never_holds_drafts_or_embargoed_releases(tmp_path):
         gzip.decompress(p.read_bytes()) for p in (tmp_path / "pagefind").rglob("*.pf_*")
     )
     assert b"RAHASIA" not in everything.upper()
+
+
+def test_search_results_never_show_an_unpublished_image_address(tmp_path):
+    """Pagefind takes the first <img> of a record as its result image: a body
+    photo (no Image:) gave "{static}/images/…", an address that never exists
+    (and the original photo is never published anyway). Only the Image:'s
+    thumbnail is a result image."""
+    from tests.photos import small_photo
+
+    content = tmp_path / "content"
+    small_photo(content / "images" / "isi.jpg")
+    small_photo(content / "images" / "utama.jpg", colour=(200, 60, 30))
+    berita = content / "berita"
+    body = "Teks.\n\n![Suasana]({static}/images/isi.jpg)"
+    write_release(berita, "isi.md", title="Foto di isi", date="2025-10-01", body=body)
+    photo = {"image": "images/utama.jpg", "image_alt": "Foto utama"}
+    write_release(berita, "utama.md", title="Foto utama", date="2025-10-02",
+                  body=body, **photo)  # fmt: skip
+    build(content, tmp_path / "output", PUBLISH_CONFIG, SITEURL=SITE)
+    images = {f["meta"]["title"]: f["meta"].get("image")
+              for f in search_fragments(tmp_path / "output")}  # fmt: skip
+    assert images["Foto di isi"] is None
+    assert images["Foto utama"].startswith(f"{SITE}/images/utama-320w.")
+    thumbnail = images["Foto utama"].removeprefix(f"{SITE}/")
+    assert (tmp_path / "output" / thumbnail).is_file()

@@ -15,6 +15,7 @@ with the page writer. ``SEARCH_INDEX = False`` skips it (the local preview does)
 
 import logging
 import os
+import re
 
 from pelican import signals
 
@@ -31,6 +32,13 @@ logger = logging.getLogger(__name__)
 _RUNS: dict[str, tuple[ShardIndexer, list[str]]] = {}
 
 RECORD_TEMPLATE = "search_record"
+
+
+_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+
+
+def without_images(html: str) -> str:
+    return _IMAGE.sub("", html or "")
 
 
 def start_indexing(generators) -> None:
@@ -57,9 +65,11 @@ def start_indexing(generators) -> None:
         # one shard's records are in memory at a time.
         return lambda: {
             # The body as read (links not yet resolved: only its text is
-            # indexed), so the releases do not all keep a resolved copy.
+            # indexed), so the releases do not all keep a resolved copy; its
+            # images left out, or Pagefind shows the first one's unresolved,
+            # never published address as the result image.
             release.save_as: template.render(
-                article=release, body=release._content, **shared
+                article=release, body=without_images(release._content), **shared
             )
             for release in releases
         }
