@@ -61,11 +61,13 @@ async function loadFilters() {
 }
 
 // Pagefind marks matches with <mark>; build the excerpt from text nodes only.
+// Each part is parsed inside a <p>: parsed alone, the space that follows a
+// match was dropped as whitespace before the body ("Penyaluranbantuan").
 function excerpt(html) {
   const paragraph = document.createElement("p");
   for (const [index, part] of html.split(/<\/?mark>/).entries()) {
     const node = document.createTextNode(
-      new DOMParser().parseFromString(part, "text/html").documentElement.textContent,
+      new DOMParser().parseFromString(`<p>${part}</p>`, "text/html").body.textContent,
     );
     if (index % 2) {
       const mark = document.createElement("mark");
