@@ -61,11 +61,13 @@ async function loadFilters() {
 }
 
 // Pagefind marks matches with <mark>; build the excerpt from text nodes only.
+// Each part is parsed inside a <p>: parsed alone, the space that follows a
+// match was dropped as whitespace before the body ("Penyaluranbantuan").
 function excerpt(html) {
   const paragraph = document.createElement("p");
   for (const [index, part] of html.split(/<\/?mark>/).entries()) {
     const node = document.createTextNode(
-      new DOMParser().parseFromString(part, "text/html").documentElement.textContent,
+      new DOMParser().parseFromString(`<p>${part}</p>`, "text/html").body.textContent,
     );
     if (index % 2) {
       const mark = document.createElement("mark");
@@ -76,6 +78,22 @@ function excerpt(html) {
     }
   }
   return paragraph;
+}
+
+// The release's 320w JPEG (search_record.html), beside the headline that
+// names the link: decorative here (alt=""), its size reserved before it loads.
+function thumbnail(data) {
+  const image = document.createElement("img");
+  image.className = "thumb";
+  image.src = new URL(data.meta.image, root).href;
+  image.alt = "";
+  image.loading = "lazy";
+  image.decoding = "async";
+  if (data.meta.image_width && data.meta.image_height) {
+    image.width = Number(data.meta.image_width);
+    image.height = Number(data.meta.image_height);
+  }
+  return image;
 }
 
 function chosenFilters() {
@@ -119,6 +137,7 @@ async function search(mine) {
     : text.statusEmpty;
   for (const data of shown) {
     const item = document.createElement("li");
+    if (data.meta.image) item.append(thumbnail(data));
     const heading = document.createElement("h2");
     const link = document.createElement("a");
     link.href = new URL(data.url, root).href;
