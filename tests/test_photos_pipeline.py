@@ -85,23 +85,29 @@ PRIVACY_PHOTOS = {
 }
 
 
-@pytest.fixture(scope="module", params=[False, True], ids=["tanpa-asli", "dengan-asli"])
-def privacy_site(request, tmp_path_factory):
-    """(content, output, PHOTOS_PUBLISH_ORIGINAL) of a published build."""
-    root = tmp_path_factory.mktemp("privasi")
-    content = write_files(root / "content", PRIVACY_RELEASES)
+@pytest.fixture(scope="module")
+def privacy_content(tmp_path_factory):
+    content = tmp_path_factory.mktemp("privasi") / "content"
+    write_files(content, PRIVACY_RELEASES)
     for seed, (source, (fmt, size, orientation)) in enumerate(PRIVACY_PHOTOS.items()):
         phone_photo(content / source, size, orientation, seed=seed, fmt=fmt)
+    return content
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["tanpa-asli", "dengan-asli"])
+def privacy_site(request, privacy_content, tmp_path_factory):
+    """(content, output, PHOTOS_PUBLISH_ORIGINAL) of a published build."""
+    root = tmp_path_factory.mktemp("terbit")
     output = root / "output"
     build(
-        content,
+        privacy_content,
         output,
         PUBLISH_CONFIG,
         SITEURL=SITE,
         CACHE_PATH=str(root / "cache"),
         PHOTOS_PUBLISH_ORIGINAL=request.param,
     )
-    return content, output, request.param
+    return privacy_content, output, request.param
 
 
 def output_files(output):
