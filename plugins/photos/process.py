@@ -15,6 +15,7 @@ the same files, which the cache and the byte-for-byte build tests rely on.
 
 import io
 import math
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -84,7 +85,7 @@ def open_checked(data: bytes, max_pixels: int) -> Image.Image:
         try:
             image = Image.open(io.BytesIO(data))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
-            raise PhotoError("foto-terlalu-besar", str(e)) from e
+            raise PhotoError("foto-terlalu-besar", _bomb_size(e)) from e
         except Image.UnidentifiedImageError as e:
             raise PhotoError("foto-tidak-dikenal", str(e)) from e
         except (OSError, ValueError, SyntaxError) as e:
@@ -93,6 +94,15 @@ def open_checked(data: bytes, max_pixels: int) -> Image.Image:
     if width * height > max_pixels:
         raise PhotoError("foto-terlalu-besar", f"{width}×{height}")
     return image
+
+
+def _bomb_size(error: Exception) -> str:
+    """Pillow's refusal is an English sentence ("Image size (400000000
+    pixels) exceeds limit …"): the editor reads the megapixels."""
+    found = re.search(r"\((\d+) pixels\)", str(error))
+    if found:
+        return f"{int(found[1]) // 1_000_000} megapiksel"
+    return "ukurannya tidak wajar"
 
 
 def oriented_size(image: Image.Image) -> tuple[int, int]:
