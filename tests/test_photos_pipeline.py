@@ -64,6 +64,16 @@ Penyerahan bantuan.
 
 [Unduh foto resolusi tinggi]({static}/images/tautan.jpg)
 """,
+    "berita/draf.md": """\
+Title: Masih draf
+Date: 2025-10-10 09:00
+Regencies: Tapin
+Status: draft
+Image: images/draf.jpg
+Image_alt: Belum boleh terbit
+
+Draf.
+""",
     "pages/profil.md": """\
 Title: Profil LKKS
 Image: images/halaman.jpg
@@ -83,6 +93,8 @@ PRIVACY_PHOTOS = {
     "images/tautan.jpg": ("JPEG", (1000, 750), 1),
     "images/halaman.jpg": ("JPEG", (1000, 750), 1),
 }
+# Photos no published page uses: a draft's and one nothing mentions.
+UNUSED_PHOTOS = {"images/draf.jpg", "images/tidak-dipakai.jpg"}
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +103,8 @@ def privacy_content(tmp_path_factory):
     write_files(content, PRIVACY_RELEASES)
     for seed, (source, (fmt, size, orientation)) in enumerate(PRIVACY_PHOTOS.items()):
         phone_photo(content / source, size, orientation, seed=seed, fmt=fmt)
+    for seed, source in enumerate(sorted(UNUSED_PHOTOS), start=100):
+        phone_photo(content / source, (1000, 750), seed=seed)
     return content
 
 
@@ -154,7 +168,7 @@ def test_no_source_file_is_published_not_even_its_path(privacy_site):
     content, output, _ = privacy_site
     sources = {
         hashlib.sha256((content / source).read_bytes()).digest(): source
-        for source in PRIVACY_PHOTOS
+        for source in [*PRIVACY_PHOTOS, *UNUSED_PHOTOS]
     }
     raw = [
         (path.relative_to(output).as_posix(), sources[digest])
@@ -162,7 +176,9 @@ def test_no_source_file_is_published_not_even_its_path(privacy_site):
         if (digest := hashlib.sha256(path.read_bytes()).digest()) in sources
     ]
     assert raw == []
-    for source in PRIVACY_PHOTOS:
+    for source in UNUSED_PHOTOS:
+        assert not variants_of(output, source), source
+    for source in [*PRIVACY_PHOTOS, *UNUSED_PHOTOS]:
         assert not (output / source).exists()
         mentions = [
             path.relative_to(output).as_posix()
