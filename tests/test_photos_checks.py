@@ -7,8 +7,9 @@ import re
 
 import pytest
 
+from editorial.problems import BuildStopped
 from tests.photos import cli_settings, phone_photo, png_header, variants_of
-from tests.sitebuild import CONFIG, make, page, run_pelican_cli, write_files
+from tests.sitebuild import CONFIG, build, make, page, run_pelican_cli, write_files
 
 # Line 4 is the Image: line; line 8 the body's photo.
 RELEASE = """\
@@ -242,3 +243,28 @@ def test_make_check_reports_every_photo_problem_cold_and_cached(tmp_path):
     assert messages(cached.stderr) == messages(cold.stderr)
     output = tmp_path / "output"
     assert not output.exists() or not any(output.rglob("*.html"))
+
+
+def test_a_broken_body_photo_named_like_the_lead_is_reported_on_its_own_line(
+    tmp_path,
+):
+    """images/foto.jpg is the Image:, images/lama/foto.jpg (broken) is in the
+    body: the message points at the body's line, not at the Image: line."""
+    content = site(
+        tmp_path,
+        {
+            "berita/satu.md": RELEASE.format(
+                title="Satu", day=1, lead="foto.jpg", body="lama/foto.jpg"
+            )
+        },
+        {
+            "foto.jpg": good_photo(tmp_path),
+            "lama/foto.jpg": good_photo(tmp_path)[:4000],
+        },
+    )
+    with pytest.raises(BuildStopped) as stopped:
+        build(content, tmp_path / "output", CACHE_PATH=str(tmp_path / "cache"))
+    found = [
+        (p.path.rsplit("/", 1)[-1], p.line, p.code) for p in stopped.value.problems
+    ]
+    assert found == [("satu.md", 8, "foto-rusak")]
