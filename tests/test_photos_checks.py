@@ -268,3 +268,28 @@ def test_a_broken_body_photo_named_like_the_lead_is_reported_on_its_own_line(
         (p.path.rsplit("/", 1)[-1], p.line, p.code) for p in stopped.value.problems
     ]
     assert found == [("satu.md", 8, "foto-rusak")]
+
+
+def test_a_release_pelican_could_not_read_stops_the_build_with_its_own_message(
+    tmp_path,
+):
+    """Pelican keeps a release it failed to read as None in
+    generated_content: the photos step passes it by, editorial reports it."""
+    content = site(
+        tmp_path,
+        {
+            "berita/satu.md": RELEASE.format(
+                title="Satu", day=1, lead="baik.jpg", body="baik.jpg"
+            ),
+            "berita/dua.md": RELEASE.format(
+                title="Dua", day=9, lead="baik.jpg", body="baik.jpg"
+            ).replace("2025-10-09", "2025-13-45"),
+        },
+        {"baik.jpg": good_photo(tmp_path)},
+    )
+    with pytest.raises(BuildStopped) as stopped:
+        build(content, tmp_path / "output", CACHE_PATH=str(tmp_path / "cache"))
+    found = [
+        (p.path.rsplit("/", 1)[-1], p.line, p.code) for p in stopped.value.problems
+    ]
+    assert found == [("dua.md", 2, "tanggal-salah")]
