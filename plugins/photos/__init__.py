@@ -57,6 +57,8 @@ def on_static_finalized(generator) -> None:
     pipeline.prepare(context, generator.settings)
     registry = context[pipeline.REGISTRY]
     for content in context.get("generated_content", {}).values():
+        if content is None:  # a file Pelican failed to read: editorial reports it
+            continue
         featured = getattr(content, "featured_image", None)
         content.photo = registry.get(featured) if featured else None
 
