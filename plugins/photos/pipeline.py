@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from content_files.references import referenced_paths, written_content
 from content_files.selection import source_refusal
+from editorial.content_paths import featured_image_target
 from editorial.messages import problem
 from editorial.problems import report
 from editorial.source import line_containing, metadata_line
@@ -86,9 +87,9 @@ def used_photos(context) -> dict[str, list]:
     return users
 
 
-def _line_of(content, relative: str) -> int | None:
+def _line_of(content, relative: str, base: str) -> int | None:
     image = str(content.metadata.get("image") or "")
-    if image and image.strip().lstrip("/").endswith(relative.split("/")[-1]):
+    if image and featured_image_target(image, base).relative == relative:
         return metadata_line(content.source_path, "image")
     name = relative.split("/")[-1]
     return line_containing(content.source_path, name, body_only=True)
@@ -154,7 +155,7 @@ def _report(context, code, relative, users, settings, **values):
         found = problem(
             code,
             content.source_path,
-            _line_of(content, relative),
+            _line_of(content, relative, base),
             value=relative,
             expected=os.path.join(base, relative),
             limit=int(settings["PHOTOS_MAX_PIXELS"]) // 1_000_000,

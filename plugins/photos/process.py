@@ -91,11 +91,7 @@ def open_checked(data: bytes, max_pixels: int) -> Image.Image:
         try:
             image = Image.open(io.BytesIO(data))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
-            # Pillow's own limit (about 89 megapixels) is above ours: say the
-            # size in the editor's words, from Pillow's message.
-            pixels = re.search(r"\((\d+) pixels\)", str(e))
-            detail = f"{int(pixels[1]) / 1e6:.0f} megapiksel" if pixels else ""
-            raise PhotoError("foto-terlalu-besar", detail) from e
+            raise PhotoError("foto-terlalu-besar", _bomb_size(e)) from e
         except Image.UnidentifiedImageError as e:
             raise PhotoError("foto-tidak-dikenal", str(e)) from e
         except (OSError, ValueError, SyntaxError) as e:
@@ -104,6 +100,15 @@ def open_checked(data: bytes, max_pixels: int) -> Image.Image:
     if width * height > max_pixels:
         raise PhotoError("foto-terlalu-besar", f"{width}×{height} piksel")
     return image
+
+
+def _bomb_size(error: Exception) -> str:
+    """Pillow's refusal is an English sentence ("Image size (400000000
+    pixels) exceeds limit …"): the editor reads the megapixels."""
+    found = re.search(r"\((\d+) pixels\)", str(error))
+    if found:
+        return f"{int(found[1]) // 1_000_000} megapiksel"
+    return "ukurannya tidak wajar"
 
 
 def oriented_size(image: Image.Image) -> tuple[int, int]:
