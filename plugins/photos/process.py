@@ -16,6 +16,7 @@ the same files, which the cache and the byte-for-byte build tests rely on.
 import io
 import math
 import re
+import threading
 import warnings
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ except ImportError:  # pragma: no cover - pinned in pyproject
 PIPELINE_VERSION = "3"
 
 _ORIENTATIONS_THAT_SWAP = {5, 6, 7, 8}
+_OPENING = threading.Lock()
 _SRGB = ImageCms.createProfile("sRGB")
 
 
@@ -85,8 +87,12 @@ class Encoded:
 
 
 def open_checked(data: bytes, max_pixels: int) -> Image.Image:
-    """Open (header only) and refuse what must never be decoded."""
-    with warnings.catch_warnings():
+    """Open (header only) and refuse what must never be decoded. Pillow
+    warns above ``Image.MAX_IMAGE_PIXELS`` (about 89 megapixels) and refuses
+    above twice that; the warning is made an error too, so the limit is the
+    lower of that and ``max_pixels``. ``catch_warnings`` changes process-wide
+    state: the photos are opened in threads, one at a time."""
+    with _OPENING, warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             image = Image.open(io.BytesIO(data))
