@@ -40,6 +40,11 @@ VARIANT = re.compile(
     r"^images/(?P<stem>[a-z]+)-(?P<width>\d+)w\.[0-9a-f]{10}\.(jpg|webp)$"
 )
 
+# WhatsApp names the photos it saves like this: spaces in the file name.
+WHATSAPP = "WhatsApp Image 2025-10-08 at 09.30.00.jpeg"
+WHATSAPP_PAGE = "berita/2025/09/foto-kiriman-whatsapp/index.html"
+WHATSAPP_TITLE = "Foto kiriman WhatsApp"
+
 RELEASES = {
     "berita/kursi-roda.md": f"""\
 Title: {LEAD_TITLE}
@@ -85,6 +90,15 @@ Regencies: Tapin
 
 Tanpa foto.
 """,
+    "berita/whatsapp.md": f"""\
+Title: {WHATSAPP_TITLE}
+Date: 2025-09-11 10:30
+Regencies: Banjar
+Image: images/{WHATSAPP}
+Image_alt: Foto kiriman WhatsApp
+
+Foto dikirim lewat WhatsApp.
+""",
     "pages/profil.md": """\
 Title: Profil
 Slug: profil
@@ -108,6 +122,7 @@ def write_site(content: Path) -> Path:
     phone_photo(content / "images/mentah.jpg", size=(900, 600), seed=4)
     phone_photo(content / "images/unduh.jpg", size=(1600, 1200), seed=5)
     phone_photo(content / "images/kantor.jpg", size=(1200, 800), seed=6)
+    phone_photo(content / "images" / WHATSAPP, size=(1200, 900), seed=7)
     return content
 
 
@@ -309,6 +324,29 @@ def test_an_svg_image_is_published_as_it_is_in_a_plain_img(built):
     assert path.read_bytes() == source.read_bytes()
 
 
+def test_a_photo_named_with_spaces_gets_addresses_a_browser_can_parse(built):
+    """srcset separates candidates by spaces: an address must hold none."""
+    _, output = built
+    document = page(output, WHATSAPP_PAGE)
+    (image,) = lead_figure(output, WHATSAPP_PAGE).find("picture").iter("img")
+    (source,) = lead_figure(output, WHATSAPP_PAGE).find("picture").iter("source")
+    addresses = [image.get("src"), meta(document, "og:image")]
+    for srcset in (image.get("srcset"), source.get("srcset")):
+        for candidate in srcset.split(","):
+            address, *descriptors = candidate.split()
+            assert len(descriptors) == 1, candidate
+            assert descriptors[0].endswith("w"), candidate
+            addresses.append(address)
+    entry = by_title(parse(output, "feeds/rss.xml"))[WHATSAPP_TITLE]
+    addresses += [entry.enclosures[0].href, entry.media_thumbnail[0]["url"]]
+    for address in addresses:
+        assert not re.search(r"\s", address), address
+        assert opened(output_file(output, WHATSAPP_PAGE, address))[0] in {
+            "JPEG",
+            "WEBP",
+        }
+
+
 def test_every_image_address_in_every_page_is_a_file_of_the_output(built):
     """src, srcset and links to photos: nothing a browser asks for is missing,
     in make html (relative) and make publish (absolute) alike."""
@@ -340,6 +378,7 @@ def test_no_page_names_a_photo_as_the_editor_wrote_it(built):
         text = path.read_text(encoding="utf-8")
         for name in ("utama", "isi", "polos", "mentah", "unduh", "kantor"):
             assert f"images/{name}.jpg" not in text, (path, name)
+        assert "WhatsApp Image" not in text, path
     for name in ("utama", "isi", "polos", "mentah", "unduh", "kantor"):
         assert not (output / "images" / f"{name}.jpg").exists(), name
 
