@@ -504,10 +504,25 @@ def _photo_replaced_under_the_same_name(site):
     phone_photo(site.content / PHONE_PHOTO, size=(1000, 750), seed=9)
 
 
+def _photo_renamed(site):
+    # Same bytes, a new name: as an editor renames IMG_… to what it shows.
+    # (Edits run in any order: after the photo was removed, only the file.)
+    (site.content / PHONE_PHOTO).rename(site.content / "images/penyerahan.jpg")
+    release = site.release_path(8)
+    text = release.read_text(encoding="utf-8")
+    release.write_text(text.replace(PHONE_PHOTO, "images/penyerahan.jpg"), "utf-8")
+
+
 def _photo_removed_from_a_release(site):
     release = site.release_path(8)
-    site.replace_in(release, PHONE_METADATA, "\nSummary: ")
-    site.replace_in(release, PHONE_IN_BODY, "\n")
+    lines = release.read_text(encoding="utf-8").split("\n")
+    kept = [
+        line
+        for line in lines
+        if not line.startswith("Image") and "Foto yang sama" not in line
+    ]
+    assert len(lines) - len(kept) == 5
+    release.write_text("\n".join(kept), encoding="utf-8")
 
 
 def _jpeg_quality(site):
@@ -547,6 +562,7 @@ EDITS = {
     "a photo is replaced by another with the same name": (
         _photo_replaced_under_the_same_name
     ),
+    "a photo is renamed": _photo_renamed,
     "a photo is removed from a release": _photo_removed_from_a_release,
     "PHOTOS_JPEG_QUALITY changed": _jpeg_quality,
 }
