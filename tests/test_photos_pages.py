@@ -16,6 +16,7 @@ import lxml.html
 import pytest
 from PIL import Image
 
+from photos.settings import DEFAULTS as PHOTOS_DEFAULTS
 from tests.feeds import NS, by_title, parse, xml
 from tests.photos import phone_photo
 from tests.sitebuild import CONFIG, PUBLISH_CONFIG, ROOT, build, page, write_files
@@ -36,8 +37,12 @@ LEAD_SIZE = (1200, 1600)
 LEAD_WIDTHS = [320, 480, 800, 1200]
 CAPTION = "Penyerahan <kursi roda> & paket sembako"
 CREDIT = "Foto: MC Kalsel > Humas"
+# The <source>s before the JPEG <img>, best first: {type: Pillow's format}.
+SOURCES = {"image/avif": "AVIF", "image/webp": "WEBP"}
+if not PHOTOS_DEFAULTS["PHOTOS_AVIF"]:
+    del SOURCES["image/avif"]
 VARIANT = re.compile(
-    r"^images/(?P<stem>[a-z]+)-(?P<width>\d+)w\.[0-9a-f]{10}\.(jpg|webp)$"
+    r"^images/(?P<stem>[a-z]+)-(?P<width>\d+)w\.[0-9a-f]{10}\.(jpg|webp|avif)$"
 )
 
 # WhatsApp names the photos it saves like this: spaces in the file name.
@@ -209,20 +214,20 @@ def body_picture(output: Path, html_path: str, alt: str):
 # -- A. the pages -----------------------------------------------------------------
 
 
-def test_lead_photo_is_a_picture_with_a_webp_source_at_every_width(built):
+def test_lead_photo_is_a_picture_with_a_source_per_format_at_every_width(built):
     mode, output = built
     picture = lead_figure(output).find("picture")
     assert picture is not None
-    (source,) = picture.iter("source")
-    assert source.get("type") == "image/webp"
-    webp = candidates(source.get("srcset"))
-    assert [width for _, width in webp] == LEAD_WIDTHS
+    sources = list(picture.iter("source"))
+    assert [source.get("type") for source in sources] == list(SOURCES)
     (image,) = picture.iter("img")
     jpeg = candidates(image.get("srcset"))
-    assert [width for _, width in jpeg] == LEAD_WIDTHS
+    by_format = [(candidates(s.get("srcset")), SOURCES[s.get("type")]) for s in sources]
+    by_format.append((jpeg, "JPEG"))
     # Every candidate is the file it claims: format and width, upright.
-    for (address, width), kind in [*((c, "WEBP") for c in webp),
-                                   *((c, "JPEG") for c in jpeg)]:  # fmt: skip
+    for found, kind in by_format:
+        assert [width for _, width in found] == LEAD_WIDTHS, kind
+    for (address, width), kind in [(c, k) for found, k in by_format for c in found]:
         path = output_file(output, LEAD, address)
         assert VARIANT.match(path.relative_to(output).as_posix()), address
         format_, size = opened(path)
@@ -285,8 +290,8 @@ def test_no_figcaption_without_caption_or_credit(sites):
 def test_body_images_become_lazy_pictures_that_keep_their_alt(built, alt, stem, size):
     _, output = built
     image = body_picture(output, LEAD, alt)
-    (source,) = picture_of(image).iter("source")
-    assert source.get("type") == "image/webp"
+    sources = picture_of(image).iter("source")
+    assert [source.get("type") for source in sources] == list(SOURCES)
     assert (image.get("width"), image.get("height")) == tuple(map(str, size))
     fallback = VARIANT.match(site_path(output, LEAD, image.get("src")))
     assert (fallback.group("stem"), fallback.group("width")) == (stem, "800")
@@ -329,9 +334,9 @@ def test_a_photo_named_with_spaces_gets_addresses_a_browser_can_parse(built):
     _, output = built
     document = page(output, WHATSAPP_PAGE)
     (image,) = lead_figure(output, WHATSAPP_PAGE).find("picture").iter("img")
-    (source,) = lead_figure(output, WHATSAPP_PAGE).find("picture").iter("source")
+    sources = lead_figure(output, WHATSAPP_PAGE).find("picture").iter("source")
     addresses = [image.get("src"), meta(document, "og:image")]
-    for srcset in (image.get("srcset"), source.get("srcset")):
+    for srcset in [image.get("srcset"), *(s.get("srcset") for s in sources)]:
         for candidate in srcset.split(","):
             address, *descriptors = candidate.split()
             assert len(descriptors) == 1, candidate
@@ -341,10 +346,8 @@ def test_a_photo_named_with_spaces_gets_addresses_a_browser_can_parse(built):
     addresses += [entry.enclosures[0].href, entry.media_thumbnail[0]["url"]]
     for address in addresses:
         assert not re.search(r"\s", address), address
-        assert opened(output_file(output, WHATSAPP_PAGE, address))[0] in {
-            "JPEG",
-            "WEBP",
-        }
+        path = output_file(output, WHATSAPP_PAGE, address)
+        assert opened(path)[0] in {"JPEG", *SOURCES.values()}
 
 
 def test_every_image_address_in_every_page_is_a_file_of_the_output(built):
