@@ -26,7 +26,9 @@ What is not compared, and why:
 import contextlib
 import datetime
 import hashlib
+import os
 import shutil
+import tempfile
 import types
 from pathlib import Path
 
@@ -37,6 +39,7 @@ from pelican import Pelican
 
 from benchmarks.corpus import write_corpus
 from search_index.indexing import unstable_file
+from tests.photos import phone_photo
 from tests.sitebuild import (
     CONFIG,
     PUBLISH_CONFIG,
@@ -173,7 +176,7 @@ def build_with_only_its_plugins(
 
 class OracleSite:
     """A small site (10 public releases, a draft, an embargoed one, a page,
-    an image) whose every input lives under ``root``."""
+    an image and a phone photo) whose every input lives under ``root``."""
 
     def __init__(self, root: Path):
         self.root = Path(root)
@@ -205,6 +208,9 @@ class OracleSite:
             "Regencies: Banjar\nImage: images/foto.png\nImage_alt: Foto kegiatan\n\n"
             '"Kutipan" -- dengan tanda kutip dan pisah... seperti diketik.\n'
         ))  # fmt: skip
+        phone_photo(self.content / PHONE_PHOTO, size=(1000, 750), seed=8)
+        self.replace_in(self.release_path(8), "\nSummary: ", PHONE_METADATA)
+        self.append_to(self.release_path(8), PHONE_IN_BODY)
         self.write("berita/2025/draf.md", (
             "Title: Rilis draf\nSlug: draf\nDate: 2025-04-01 10:00\n"
             "Status: draft\nRegencies: Tabalong\n\nBelum terbit.\n"
@@ -309,12 +315,28 @@ class OracleSite:
             )
         return output
 
-    def reference(self, output: Path, mode: str = "publish") -> Path:
-        """A cold build with build_speed off, as ``mode`` builds: the reference."""
+    def reference(self, output: Path, mode: str = "publish", receivers=()) -> Path:
+        """A cold build with build_speed off, as ``mode`` builds: the reference.
+        Its caches (photo variants among them) start empty and are thrown
+        away: every photo is processed again, from the final inputs."""
         config, override = self.overrides(mode, reference=True)
-        with self._environment():
-            build_with_only_its_plugins(self.content, output, config, **override)
+        with tempfile.TemporaryDirectory(prefix="cold-", dir=self.root.parent) as cold:
+            override["CACHE_PATH"] = cold
+            override["PHOTOS_CACHE_PATH"] = os.path.join(cold, "foto")
+            with self._environment():
+                build_with_only_its_plugins(
+                    self.content, output, config, receivers, **override
+                )
         return output
+
+
+# Release 8 carries a phone photo, as lead image and in its body.
+PHONE_PHOTO = "images/ponsel.jpg"
+PHONE_METADATA = (
+    f"\nImage: {PHONE_PHOTO}\nImage_alt: Foto dari ponsel\n"
+    "Image_caption: Penyerahan bantuan\nImage_credit: Foto: MC Kalsel\nSummary: "
+)
+PHONE_IN_BODY = f"\n![Foto yang sama di isi]({{static}}/{PHONE_PHOTO})\n"
 
 
 def _png_bytes(colour) -> bytes:
@@ -470,6 +492,43 @@ def _image_replaced(site):
     site.write("images/foto.png", _png_bytes((200, 40, 10)))
 
 
+def _release_gains_a_phone_photo(site):
+    # Taken upright: stored 1200×900 with EXIF orientation 6.
+    photo = "images/baru.jpg"
+    phone_photo(site.content / photo, size=(1200, 900), orientation=6, seed=7)
+    metadata = f"\nImage: {photo}\nImage_alt: Foto baru\nSummary: "
+    site.replace_in(site.release_path(7), "\nSummary: ", metadata)
+
+
+def _photo_replaced_under_the_same_name(site):
+    phone_photo(site.content / PHONE_PHOTO, size=(1000, 750), seed=9)
+
+
+def _photo_renamed(site):
+    # Same bytes, a new name: as an editor renames IMG_… to what it shows.
+    # (Edits run in any order: after the photo was removed, only the file.)
+    (site.content / PHONE_PHOTO).rename(site.content / "images/penyerahan.jpg")
+    release = site.release_path(8)
+    text = release.read_text(encoding="utf-8")
+    release.write_text(text.replace(PHONE_PHOTO, "images/penyerahan.jpg"), "utf-8")
+
+
+def _photo_removed_from_a_release(site):
+    release = site.release_path(8)
+    lines = release.read_text(encoding="utf-8").split("\n")
+    kept = [
+        line
+        for line in lines
+        if not line.startswith("Image") and "Foto yang sama" not in line
+    ]
+    assert len(lines) - len(kept) == 5
+    release.write_text("\n".join(kept), encoding="utf-8")
+
+
+def _jpeg_quality(site):
+    site.settings["PHOTOS_JPEG_QUALITY"] = 60
+
+
 def _pagination_boundary(site):
     site.write("berita/2026/kesebelas.md", (
         "Title: Rilis kesebelas\nSlug: kesebelas\nDate: 2026-01-05 10:00\n"
@@ -499,6 +558,13 @@ EDITS = {
     "Save_as override": _save_as_override,
     "image replaced": _image_replaced,
     "pagination boundary": _pagination_boundary,
+    "a release gains a phone photo": _release_gains_a_phone_photo,
+    "a photo is replaced by another with the same name": (
+        _photo_replaced_under_the_same_name
+    ),
+    "a photo is renamed": _photo_renamed,
+    "a photo is removed from a release": _photo_removed_from_a_release,
+    "PHOTOS_JPEG_QUALITY changed": _jpeg_quality,
 }
 
 

@@ -17,9 +17,11 @@ import pytest
 from pelican import signals
 
 from benchmarks.corpus import write_corpus
+from photos.settings import DEFAULTS as PHOTOS_DEFAULTS
 from tests.oracle import (
     EDITS,
     MODES,
+    PHONE_PHOTO,
     REFERENCE_PLUGINS,
     SITE,
     InjectedFailure,
@@ -28,10 +30,13 @@ from tests.oracle import (
     differences,
     failing_after,
     interrupted_edit,
+    output_files,
     snapshot,
     stale_files,
 )
 from tests.sitebuild import CONTENT
+
+AVIF = PHOTOS_DEFAULTS["PHOTOS_AVIF"]
 
 STALE_NEVER = (".html", ".css", ".js")
 
@@ -80,6 +85,36 @@ def matrix(tmp_path_factory):
 def test_the_reference_and_build_speed_give_the_same_site(workspace):
     assert differences(workspace.published, workspace.reference["publish"]) == []
     assert differences(workspace.in_place, workspace.reference["in place"]) == []
+
+
+def test_the_photo_variants_are_among_the_files_compared(workspace):
+    """The phone photo is published as variants (and only so): the oracle
+    compares their bytes like any page's."""
+    for folder in [*workspace.reference.values(), workspace.published]:
+        compared = output_files(folder)
+        stem = PHONE_PHOTO.removesuffix(".jpg")
+        variants = [name for name in compared if name.startswith(stem + "-")]
+        formats = {name.rsplit(".", 1)[-1] for name in variants}
+        assert formats == ({"avif", "jpg", "webp"} if AVIF else {"jpg", "webp"})
+        assert len(variants) == 4 * len(formats)  # 320, 480, 800 and 1000 px
+        assert PHONE_PHOTO not in compared
+
+
+def test_the_reference_processes_every_photo_from_nothing(workspace, tmp_path):
+    """Cold means cold: a reference build never takes a photo from a cache,
+    not from the site's nor from an earlier reference's."""
+    seen = []
+
+    def record(generators):
+        seen.append(dict(generators[0].context["PHOTOS_STATS"]))
+
+    receivers = [(signals.all_generators_finalized, record)]
+    site = workspace.fresh()
+    for number in range(2):
+        site.reference(tmp_path / f"reference-{number}", receivers=receivers)
+    assert len(seen) == 2
+    assert all(stats["cached"] == 0 and stats["processed"] >= 2 for stats in seen)
+    assert not list(site.root.parent.glob("cold-*"))  # thrown away
 
 
 @pytest.fixture(scope="module", params=list(EDITS))
