@@ -329,6 +329,18 @@ def test_an_svg_image_is_published_as_it_is_in_a_plain_img(built):
     assert path.read_bytes() == source.read_bytes()
 
 
+def test_an_svg_image_is_never_the_share_image(built):
+    """Facebook, WhatsApp and X show no SVG, and the tags said image/png at
+    1200×630: a release whose Image: is an SVG shares the default image."""
+    _, output = built
+    document = page(output, SVG)
+    image = meta(document, "og:image")
+    assert image.endswith("/theme/images/bagikan.png")
+    assert meta(document, "og:image:type") == "image/png"
+    (script,) = document.xpath("//script[contains(text(), 'NewsArticle')]")
+    assert json.loads(script.text)["image"] == [image]
+
+
 def test_a_photo_named_with_spaces_gets_addresses_a_browser_can_parse(built):
     """srcset separates candidates by spaces: an address must hold none."""
     _, output = built
