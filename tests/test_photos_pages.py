@@ -587,3 +587,31 @@ def test_the_search_record_carries_the_thumbnail_jpeg(sites):
     assert opened(output / lead["image"][len(SITE) + 1 :]) == ("JPEG", (320, 427))
     without = records["/" + NO_PHOTO.removesuffix("index.html")]["meta"]
     assert "image" not in without
+
+
+def test_a_page_with_an_image_shows_and_shares_it_as_a_release_does(tmp_path):
+    """A page's Image: was processed but never shown, and the page shared the
+    default image."""
+    content = tmp_path / "content"
+    phone_photo(content / "images" / "kantor.jpg", size=(1200, 900))
+    write_files(content, {
+        "berita/2025/rilis.md": "Title: Rilis\nDate: 2025-10-01\n\nIsi.\n",
+        "pages/kontak.md": "Title: Kontak\nImage: images/kantor.jpg\n"
+                           "Image_alt: Kantor LKKS\nImage_credit: Foto: LKKS\n\n"
+                           "Alamat kantor.\n",
+    })  # fmt: skip
+    output = tmp_path / "output"
+    build(content, output, PUBLISH_CONFIG, SITEURL=SITE, CACHE_PATH=str(tmp_path))
+    figure = lead_figure(output, "kontak/index.html")
+    image = figure.xpath(".//img")[0]
+    assert image.get("alt") == "Kantor LKKS"
+    assert image.get("fetchpriority") == "high"
+    assert "Foto: LKKS" in figure.text_content()
+    document = page(output, "kontak/index.html")
+    share = meta(document, "og:image")
+    assert re.search(r"/images/kantor-1200w\.[0-9a-f]{10}\.jpg$", share)
+    assert opened(output_file(output, "kontak/index.html", share)) == (
+        "JPEG",
+        (1200, 900),
+    )
+    assert meta(document, "og:image:alt") == "Kantor LKKS"

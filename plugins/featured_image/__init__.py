@@ -1,5 +1,6 @@
-"""``Image:`` and ``Image_alt:`` as ``article.featured_image`` (a path in the
-output, e.g. ``images/kegiatan.jpg``) and ``article.featured_image_alt``.
+"""``Image:`` and ``Image_alt:`` of releases and pages as ``.featured_image``
+(a path in the output, e.g. ``images/kegiatan.jpg``) and
+``.featured_image_alt``.
 
 The file's existence and the alt text are checked by ``editorial``; a value
 that leaves ``content/`` (``..``, an absolute path, a URL, a hidden file) is
@@ -34,5 +35,24 @@ def enrich(generator):
             generator.context["static_links"].add(article.featured_image)
 
 
+def enrich_pages(generator):
+    """Pages may have an ``Image:`` too (shown at the top, shared)."""
+    base = generator.settings["PATH"]
+    for page in [
+        *generator.pages,
+        *generator.hidden_pages,
+        *generator.draft_pages,
+        *generator.translations,
+        *generator.hidden_translations,
+        *generator.draft_translations,
+    ]:
+        value = page.metadata.get("image")
+        page.featured_image = output_path(str(value), base) if value else None
+        page.featured_image_alt = (page.metadata.get("image_alt") or "").strip()
+        if page.featured_image:
+            generator.context["static_links"].add(page.featured_image)
+
+
 def register():
     signals.article_generator_finalized.connect(enrich)
+    signals.page_generator_finalized.connect(enrich_pages)
