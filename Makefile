@@ -42,7 +42,7 @@ help:
 	@echo 'make import FILE=rilis.txt          import a scraped press release'
 	@echo 'make redaksi     the browser admin for editors (REDAKSI_PORT, REDAKSI_COMMIT=1)'
 	@echo 'make linkcheck   check every internal link of $(OUTPUTDIR)'
-	@echo 'make bench N=5000   benchmark against stock Pelican'
+	@echo 'make bench N=5000   benchmark against stock Pelican (REPEATS=3, BENCH_PHOTOS=0)'
 	@echo 'make clean       remove $(PREVIEWDIR) and $(OUTPUTDIR)'
 	@echo 'make test        run the test suite'
 	@echo 'make lint        ruff check and format check'
@@ -105,9 +105,12 @@ redaksi: $(STAMP)
 		$(if $(REDAKSI_PORT),--port $(REDAKSI_PORT)) \
 		$(if $(filter 1 yes true,$(REDAKSI_COMMIT)),--commit)
 
-# Benchmark against stock Pelican on N synthetic releases (default 5000).
+# Benchmark against stock Pelican on N synthetic releases (default 5000), one
+# in 25 with a phone photo; REPEATS=3 cold builds each side; BENCH_PHOTOS=0
+# for the flat PNGs of earlier runs.
 bench: $(STAMP)
-	@$(PY_NEWSROOM) -m benchmarks.run --n $(N)
+	@$(PY_NEWSROOM) -m benchmarks.run --n $(N) $(if $(REPEATS),--repeats $(REPEATS)) \
+		$(if $(filter 0 no false,$(BENCH_PHOTOS)),--no-photos)
 
 # Every internal link, image, stylesheet and feed link of OUTPUTDIR resolves to a file.
 linkcheck: $(STAMP)
