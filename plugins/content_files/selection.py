@@ -3,7 +3,12 @@
 import logging
 import os
 
-from editorial.content_paths import is_hidden_or_backup, is_inside, is_raster
+from editorial.content_paths import (
+    is_hidden_or_backup,
+    is_inside,
+    is_photo,
+    is_raster,
+)
 from editorial.output_paths import Reserved, generated_paths
 
 from .references import referenced_files, written_content
@@ -114,7 +119,7 @@ def select_published(generator) -> None:
         if not (relative in used or static.url in used or static.save_as in used):
             logger.debug("Not used by any written content, not copied: %s", relative)
             continue
-        if is_raster(relative) or is_raster(static.save_as):
+        if is_raster(static.save_as) or is_photo(os.path.join(base, relative)):
             # The photos plugin publishes its variants, never the raw file.
             logger.debug("A photo, published by the photos plugin: %s", relative)
             continue

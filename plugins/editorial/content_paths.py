@@ -85,7 +85,8 @@ def _has_parent_segment(text: str) -> bool:
 
 # Raster images: the photos plugin processes every one that content uses,
 # and content_files never copies one as it is (its metadata could hold the
-# place a photo was taken). SVG is not a photo and is copied as it is.
+# place a photo was taken), by its name or by its first bytes (``is_photo``).
+# SVG is not a photo and is copied as it is, unless it embeds one.
 RASTER_EXTENSIONS = (
     ".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".apng", ".webp", ".gif", ".avif",
     ".heic", ".heif", ".tif", ".tiff", ".bmp",
@@ -94,6 +95,51 @@ RASTER_EXTENSIONS = (
 
 def is_raster(path: str) -> bool:
     return path.lower().endswith(RASTER_EXTENSIONS)
+
+
+# The first bytes of raster formats, whatever the file is called: a phone
+# photo renamed foto.dat or foto.jpg. (trailing dot) is still a photo.
+_SIGNATURES = (
+    b"\xff\xd8\xff",  # JPEG, MPO
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF87a",
+    b"GIF89a",
+    b"II*\x00",  # TIFF, DNG
+    b"MM\x00*",
+    b"II+\x00",  # BigTIFF
+    b"MM\x00+",
+    b"\xff\x0a",  # JPEG XL codestream
+    b"\x00\x00\x00\x0cJXL \r\n\x87\n",
+    b"\x00\x00\x00\x0cjP  \r\n\x87\n",  # JPEG 2000
+    b"\xffO\xffQ",
+    b"8BPS",  # Photoshop
+    b"\x00\x00\x01\x00",  # ICO
+    b"\x00\x00\x02\x00",  # CUR
+)
+_ISO_IMAGE_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1",
+                     b"msf1", b"avif", b"avis")  # fmt: skip
+
+
+def looks_like_image(path: str) -> bool:
+    """Whether the file's first bytes are those of a raster image format."""
+    try:
+        with open(path, "rb") as source:
+            head = source.read(32)
+    except OSError:
+        return False
+    if head.startswith(_SIGNATURES):
+        return True
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return True
+    return head[4:8] == b"ftyp" and head[8:12] in _ISO_IMAGE_BRANDS
+
+
+def is_photo(path: str) -> bool:
+    """A raster image by its name or by its bytes (never an SVG)."""
+    lowered = path.lower()
+    if lowered.endswith((".svg", ".svgz")):
+        return False
+    return is_raster(lowered) or looks_like_image(path)
 
 
 def is_hidden_or_backup(relative: str) -> bool:

@@ -115,6 +115,21 @@ CATALOGUE = {
         "perkecil fotonya (misalnya lebar 4000 piksel) di aplikasi foto lalu "
         "simpan ulang sebagai JPEG; foto ponsel biasa sudah cukup besar.",
     ),
+    "svg-berisi-foto": (
+        ERROR,
+        "gambar SVG “{value}” memuat gambar lain di dalamnya (data:…); SVG terbit "
+        "apa adanya, jadi foto di dalamnya ikut terbit dengan lokasi dan data "
+        "kameranya.",
+        "ekspor gambarnya sebagai JPEG atau PNG dan pakai berkas itu, atau simpan "
+        "SVG tanpa gambar tertanam.",
+    ),
+    "foto-bentrok": (
+        ERROR,
+        "foto “{value}” akan terbit dengan nama berkas yang sama dengan foto "
+        "“{other}”, sehingga yang satu menimpa yang lain.",
+        "ganti nama salah satu berkas fotonya (dan jalurnya di Image: atau di isi "
+        "berita).",
+    ),
     "foto-terlalu-kecil": (
         WARNING,
         "foto “{value}” hanya {width} piksel lebarnya; di layar ponsel dan saat "

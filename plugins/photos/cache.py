@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 
@@ -29,6 +30,27 @@ def folder_for(cache: str, key: str) -> str:
     return os.path.join(cache, key[:2], key)
 
 
+_KIND = re.compile(r"\A(?:[1-9][0-9]{0,5}w|asli)\Z")
+_EXTENSIONS = {"image/avif": "avif", "image/webp": "webp", "image/jpeg": "jpg"}
+
+
+def _valid(entry) -> bool:
+    """An entry as ``store`` writes it: a bare file name made of its kind
+    and type (never a path), sizes as numbers. The manifest is a file on
+    disk: it is read as data, never trusted to name a file elsewhere."""
+    kind, mime_type = entry.get("kind"), entry.get("mime_type")
+    return (
+        isinstance(kind, str)
+        and _KIND.match(kind) is not None
+        and mime_type in _EXTENSIONS
+        and entry.get("file") == f"{kind}.{_EXTENSIONS[mime_type]}"
+        and all(
+            type(entry.get(name)) is int and entry[name] > 0
+            for name in ("width", "height", "length")
+        )
+    )
+
+
 def load(cache: str, key: str) -> list[dict] | None:
     """The entry's variants (``file``, ``kind``, ``width``, ``height``,
     ``mime_type``, ``length``), or ``None`` when it is missing or damaged."""
@@ -36,9 +58,13 @@ def load(cache: str, key: str) -> list[dict] | None:
     try:
         with open(os.path.join(folder, MANIFEST), encoding="utf-8") as manifest:
             entries = json.load(manifest)
+        if not isinstance(entries, list) or not entries:
+            return None
         for entry in entries:
+            if not isinstance(entry, dict) or not _valid(entry):
+                return None
             path = os.path.join(folder, entry["file"])
-            if os.path.getsize(path) != entry["length"]:
+            if os.path.islink(path) or os.path.getsize(path) != entry["length"]:
                 return None
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -8,15 +8,18 @@ such file goes through ``process``; the raw file is never copied
 """
 
 import atexit
+import gzip
 import logging
 import os
+import re
 import shutil
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from content_files.references import referenced_paths, written_content
 from content_files.selection import source_refusal
-from editorial.content_paths import featured_image_target
+from editorial.content_paths import featured_image_target, is_photo
 from editorial.messages import problem
 from editorial.problems import report
 from editorial.source import line_containing, metadata_line
@@ -24,7 +27,6 @@ from editorial.source import line_containing, metadata_line
 from . import cache
 from .model import EXTENSIONS, Photo, Variant, variant_path
 from .process import PhotoError, Recipe, process
-from .settings import is_raster
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +38,8 @@ FILES = "PHOTOS_FILES"  # context key: {source: [(output path, cache file)]}
 STATICS = "PHOTOS_STATICS"  # context key: [(static file, Photo)]
 FOLDER = "PHOTOS_CACHE_FOLDER"  # context key: the cache this build uses
 _TEMPORARY: list[str] = []  # temporary caches to remove
+_FALLBACK: list[str] = []  # this build's temporary cache after a failed store
+_TEMPORARY_LOCK = threading.Lock()
 
 
 def cache_folder(settings) -> str:
@@ -75,16 +79,50 @@ def forget_temporary() -> None:
     a build stopped early)."""
     while _TEMPORARY:
         shutil.rmtree(_TEMPORARY.pop(), ignore_errors=True)
+    _FALLBACK.clear()
 
 
-def used_photos(context) -> dict[str, list]:
-    """{photo's path in content/: the written contents that use it}."""
+def used_files(context) -> dict[str, list]:
+    """{path in content/ of every file written content uses: its users}."""
     users: dict[str, list] = {}
     for content in written_content(context):
         for relative in sorted(referenced_paths(content)):
-            if is_raster(relative):
-                users.setdefault(relative, []).append(content)
+            users.setdefault(relative, []).append(content)
     return users
+
+
+def used_photos(context, base: str) -> dict[str, list]:
+    """{photo's path in content/: the written contents that use it}; a photo
+    by its name or by its first bytes (``foto.dat`` holding a JPEG)."""
+    return {
+        relative: users
+        for relative, users in used_files(context).items()
+        if is_photo(os.path.join(base, relative))
+    }
+
+
+_EMBEDDED = re.compile(rb"data\s*:", re.IGNORECASE)
+
+
+def check_svgs(context, settings) -> None:
+    """An SVG is published as it is, so it may not carry a photo inside
+    (``<image href="data:image/jpeg;base64,…">`` keeps its EXIF and GPS)."""
+    base = settings["PATH"]
+    for relative, users in used_files(context).items():
+        if not relative.lower().endswith((".svg", ".svgz")):
+            continue
+        path = os.path.join(base, relative)
+        if source_refusal(base, relative):
+            continue  # refused as any other file; never read here
+        try:
+            with open(path, "rb") as source:
+                data = source.read()
+            if relative.lower().endswith(".svgz"):
+                data = gzip.decompress(data)
+        except (OSError, EOFError, gzip.BadGzipFile):
+            continue  # the copy refuses or copies it as any file
+        if _EMBEDDED.search(data):
+            _report(context, "svg-berisi-foto", relative, users, settings)
 
 
 def _line_of(content, relative: str, base: str) -> int | None:
@@ -96,7 +134,8 @@ def _line_of(content, relative: str, base: str) -> int | None:
 
 
 def _build_one(source: str, relative: str, recipe: Recipe, folder: str):
-    """(key, cache entries, processed?) for one photo; raises ``PhotoError``."""
+    """(key, cache entries, their folder, processed?) for one photo; raises
+    ``PhotoError``."""
     try:
         with open(source, "rb") as photo:
             data = photo.read()
@@ -105,7 +144,7 @@ def _build_one(source: str, relative: str, recipe: Recipe, folder: str):
     key = cache.photo_key(data, recipe.key_text())
     entries = cache.load(folder, key)
     if entries is not None:
-        return key, entries, False
+        return key, entries, cache.folder_for(folder, key), False
     files = []
     for encoded in process(data, recipe):
         entry = {
@@ -118,7 +157,27 @@ def _build_one(source: str, relative: str, recipe: Recipe, folder: str):
             "mime_type": encoded.mime_type,
         }
         files.append((entry, encoded.data))
-    return key, cache.store(folder, key, files), True
+    try:
+        return key, cache.store(folder, key, files), cache.folder_for(folder, key), True
+    except OSError as error:  # a full disk, a file in the way: this build only
+        fallback = _temporary_cache(folder, error)
+        entries = cache.store(fallback, key, files)
+        return key, entries, cache.folder_for(fallback, key), True
+
+
+def _temporary_cache(folder: str, error: OSError) -> str:
+    with _TEMPORARY_LOCK:
+        if not _FALLBACK:
+            logger.warning(
+                "PERINGATAN: cache foto “%s” tidak dapat ditulis (%s); foto diproses "
+                "tanpa cache (lebih lambat). Perbaikan: kosongkan ruang disk atau "
+                "periksa folder itu.",
+                folder,
+                error.strerror or error,
+            )
+            _FALLBACK.append(tempfile.mkdtemp(prefix="warta-foto-"))
+            _TEMPORARY.append(_FALLBACK[0])
+        return _FALLBACK[0]
 
 
 def _photo(relative: str, key: str, entries: list[dict], settings) -> Photo:
@@ -170,7 +229,8 @@ def prepare(context, settings) -> None:
     recipe = Recipe.from_settings(settings)
     folder = usable_cache_folder(context, settings)
     base = settings["PATH"]
-    users = used_photos(context)
+    check_svgs(context, settings)
+    users = used_photos(context, base)
     wanted = {}
     for relative, found in users.items():
         if not os.path.lexists(os.path.join(base, relative)):
@@ -194,7 +254,7 @@ def prepare(context, settings) -> None:
         }
         for relative, future in futures.items():
             try:
-                key, entries, processed = future.result()
+                key, entries, entry_folder, processed = future.result()
             except PhotoError as e:
                 _report(context, e.code, relative, wanted[relative], settings,
                         detail=e.detail)  # fmt: skip
@@ -202,7 +262,10 @@ def prepare(context, settings) -> None:
             stats["processed" if processed else "cached"] += 1
             photo = _photo(relative, key, entries, settings)
             files[relative] = [
-                (variant_path(relative, e["kind"], key, e["mime_type"]), e["file"])
+                (
+                    variant_path(relative, e["kind"], key, e["mime_type"]),
+                    os.path.join(entry_folder, e["file"]),
+                )
                 for e in entries
             ]
             registry[relative] = photo
@@ -210,6 +273,10 @@ def prepare(context, settings) -> None:
             if photo.width < int(settings["PHOTOS_MIN_WIDTH"]):
                 _report(context, "foto-terlalu-kecil", relative, wanted[relative],
                         settings, width=photo.width)  # fmt: skip
+    for relative, other in _sharing_names(files):
+        _report(context, "foto-bentrok", relative, wanted[relative], settings,
+                other=other)  # fmt: skip
+        registry.pop(relative, None)
     context[REGISTRY] = registry
     context[STATS] = stats
     context[KEYS] = keys
@@ -226,14 +293,29 @@ def prepare(context, settings) -> None:
         )
 
 
+def _sharing_names(files: dict) -> list[tuple[str, str]]:
+    """(photo, the other photo) for photos whose variants would be written
+    under the same name as another photo's: should the content keys in the
+    names ever collide, one photo would replace the other's files."""
+    owners: dict[str, str] = {}
+    clashes = []
+    for relative in sorted(files):
+        for path, _cached in files[relative]:
+            other = owners.setdefault(path, relative)
+            if other != relative:
+                clashes += [(relative, other), (other, relative)]
+                break
+    return sorted(set(clashes))
+
+
 def write(context, settings, output: str) -> None:
     """Put every variant of every published photo into the output folder."""
-    folder = usable_cache_folder(context, settings)
-    keys = context.get(KEYS, {})
+    registry = context.get(REGISTRY, {})
     for relative, placed in sorted(context.get(FILES, {}).items()):
-        entry_folder = cache.folder_for(folder, keys[relative])
-        for path, name in placed:
-            _place(os.path.join(entry_folder, name), os.path.join(output, path))
+        if relative not in registry:
+            continue  # refused (foto-bentrok): the build stops
+        for path, cached in placed:
+            _place(cached, os.path.join(output, path))
 
 
 def _place(source: str, destination: str) -> None:

@@ -1,9 +1,9 @@
 """Defaults of every ``PHOTOS_*`` setting, declared in one place (README
 "Settings" documents each)."""
 
-from editorial.content_paths import RASTER_EXTENSIONS, is_raster
+from editorial.content_paths import RASTER_EXTENSIONS, is_photo, is_raster
 
-__all__ = ["DEFAULTS", "RASTER_EXTENSIONS", "apply_defaults", "is_raster"]
+__all__ = ["DEFAULTS", "RASTER_EXTENSIONS", "apply_defaults", "is_photo", "is_raster"]
 
 DEFAULTS = {
     # Widths (px) of the published variants; never wider than the photo.

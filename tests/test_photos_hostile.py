@@ -1,0 +1,177 @@
+"""What the adversarial probe of the photo pipeline found (issue 15): a
+photo published raw under a name that is no image extension, an SVG that
+carries a photo, a cache that cannot be written half-way, a cache manifest
+that points outside its folder, two photos whose variants share names."""
+
+import json
+import logging
+import os
+import shutil
+
+import pytest
+
+from editorial.problems import BuildStopped
+from photos import cache
+from tests.photos import CAMERA_MODEL, metadata_in, phone_photo
+from tests.sitebuild import PUBLISH_CONFIG, build, write_files
+
+SITE = "https://x.test"
+
+
+def release(name: str, body: str, **metadata) -> str:
+    header = "".join(f"{key}: {value}\n" for key, value in metadata.items())
+    return f"Title: Rilis {name}\nDate: 2025-10-08 09:00\n{header}\n{body}\n"
+
+
+def everything(output) -> bytes:
+    return b"".join(p.read_bytes() for p in output.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize(
+    "name", ["foto.jpg.", "foto.mpo", "foto.dat", "foto.jpg.txt", "foto jpe g"]
+)
+def test_a_photo_under_any_name_is_never_published_raw(tmp_path, name):
+    content = tmp_path / "content"
+    jpeg = phone_photo(tmp_path / "asli.jpg", size=(900, 600)).read_bytes()
+    (content / "images").mkdir(parents=True)
+    (content / "images" / name).write_bytes(jpeg)
+    write_files(content, {"berita/a.md": release(
+        "a", f"![Foto]({{static}}/images/{name})\n\n[unduh]({{static}}/images/{name})"
+    )})  # fmt: skip
+    output = tmp_path / "output"
+    build(content, output, PUBLISH_CONFIG, SITEURL=SITE, CACHE_PATH=str(tmp_path))
+    assert CAMERA_MODEL.encode() not in everything(output)
+    assert not (output / "images" / name).exists()
+    published = [p for p in output.rglob("*") if p.suffix in (".jpg", ".webp")]
+    assert published
+    for path in published:
+        assert metadata_in(path) == [], path
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        '<image href="data:image/jpeg;base64,{data}" width="9" height="9"/>',
+        '<image xlink:href="DATA: image/png;base64,{data}"/>',
+    ],
+)
+def test_an_svg_that_carries_a_photo_stops_the_build(tmp_path, image):
+    import base64
+
+    jpeg = phone_photo(tmp_path / "asli.jpg", size=(64, 48)).read_bytes()
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink" width="9" height="9">'
+        + image.format(data=base64.b64encode(jpeg).decode())
+        + "</svg>"
+    )
+    content = write_files(tmp_path / "content", {
+        "images/peta.svg": svg,
+        "berita/a.md": release("a", "Isi.", Image="images/peta.svg", Image_alt="Peta"),
+    })  # fmt: skip
+    with pytest.raises(BuildStopped) as stopped:
+        build(content, tmp_path / "output", CACHE_PATH=str(tmp_path))
+    (problem,) = stopped.value.problems
+    assert problem.code == "svg-berisi-foto"
+    assert problem.path.endswith("berita/a.md")
+    assert problem.line == 3
+    assert not (tmp_path / "output" / "images" / "peta.svg").exists()
+
+
+def test_a_plain_svg_is_still_published_as_it_is(tmp_path):
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="9" height="9"/></svg>'
+    content = write_files(tmp_path / "content", {
+        "images/peta.svg": svg,
+        "berita/a.md": release("a", "Isi.", Image="images/peta.svg", Image_alt="Peta"),
+    })  # fmt: skip
+    build(content, tmp_path / "output", CACHE_PATH=str(tmp_path))
+    assert (tmp_path / "output/images/peta.svg").read_text() == svg
+
+
+def photo_site(tmp_path, count=2):
+    content = tmp_path / "content"
+    for number in range(count):
+        phone_photo(content / f"images/foto-{number}.jpg", size=(900, 600),
+                    seed=number)  # fmt: skip
+        write_files(content, {f"berita/r{number}.md": release(
+            str(number), "Isi.", Image=f"images/foto-{number}.jpg", Image_alt="Foto"
+        )})  # fmt: skip
+    return content
+
+
+def test_a_cache_that_fails_while_storing_is_a_warning_not_a_traceback(
+    tmp_path, caplog
+):
+    """A full disk (ENOSPC) or a file where a shard folder should be: the
+    probe's traceback from cache.store."""
+    content = photo_site(tmp_path)
+    reference = tmp_path / "reference"
+    build(content, reference, CACHE_PATH=str(tmp_path / "cache-a"))
+    root = tmp_path / "cache-b" / "foto"
+    root.mkdir(parents=True)
+    for shard in "0123456789abcdef":
+        for second in "0123456789abcdef":
+            (root / f"{shard}{second}").write_text("bukan folder")
+    output = tmp_path / "output"
+    with caplog.at_level(logging.WARNING):
+        build(content, output, CACHE_PATH=str(tmp_path / "cache-b"))
+    assert "tidak dapat ditulis" in caplog.text
+    reference_images = sorted(p.name for p in (reference / "images").iterdir())
+    assert sorted(p.name for p in (output / "images").iterdir()) == reference_images
+
+
+def test_a_cache_manifest_never_names_a_file_outside_its_entry(tmp_path):
+    content = photo_site(tmp_path, count=1)
+    caches = tmp_path / "cache"
+    build(content, tmp_path / "first", CACHE_PATH=str(caches))
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("RAHASIA-OPERATOR")
+    (manifest,) = (caches / "foto").rglob(cache.MANIFEST)
+    entries = json.loads(manifest.read_text())
+    for entry in entries:
+        if entry["kind"] == "800w" and entry["mime_type"] == "image/jpeg":
+            entry["file"] = os.path.relpath(secret, manifest.parent)
+            entry["length"] = secret.stat().st_size
+        if entry["kind"] == "480w":
+            entry["kind"] = "x/../../../../luar"
+    manifest.write_text(json.dumps(entries))
+    output = tmp_path / "site" / "output"
+    output.parent.mkdir()
+    build(content, output, CACHE_PATH=str(caches))
+    assert b"RAHASIA-OPERATOR" not in everything(output)
+    assert sorted(p.name for p in output.parent.iterdir()) == ["output"]
+    assert not list(tmp_path.rglob("luar*"))
+    assert sorted(p.name for p in (output / "images").iterdir()) == sorted(
+        p.name for p in (tmp_path / "first" / "images").iterdir()
+    )
+
+
+def test_two_photos_whose_variants_would_share_names_stop_the_build(
+    tmp_path, monkeypatch
+):
+    """Names hold a part of the content key: should two photos ever share
+    it (the probe forged a 40-bit collision in 2 s), one would overwrite
+    the other's files. The build refuses instead."""
+    from photos import model
+
+    content = photo_site(tmp_path)
+    shutil.copy(content / "images/foto-1.jpg", content / "images/foto 0.jpg")
+    (content / "images/foto-1.jpg").unlink()
+    (content / "berita/r1.md").write_text(release(
+        "1", "Isi.", Image="images/foto 0.jpg", Image_alt="Foto"
+    ))  # fmt: skip
+    real = model.variant_path
+    monkeypatch.setattr(
+        model, "variant_path", lambda s, k, key, m: real(s, k, "0" * 64, m)
+    )
+    import photos.pipeline
+
+    monkeypatch.setattr(
+        photos.pipeline,
+        "variant_path",
+        lambda s, k, key, m: real(s, k, "0" * 64, m),
+    )
+    with pytest.raises(BuildStopped) as stopped:
+        build(content, tmp_path / "output", CACHE_PATH=str(tmp_path))
+    codes = {(p.code, p.path.rsplit("/", 1)[-1]) for p in stopped.value.problems}
+    assert codes == {("foto-bentrok", "r0.md"), ("foto-bentrok", "r1.md")}
