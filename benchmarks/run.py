@@ -178,7 +178,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     BENCH.mkdir(exist_ok=True)
-    name = f"{args.n}" if args.photos else f"{args.n}-png"
+    # Corpora are kept between runs; a name per kind, so a corpus made by an
+    # earlier version of the bench (flat PNGs, "corpus-1000") is never taken
+    # for a photo corpus.
+    name = f"{args.n}-foto" if args.photos else f"{args.n}-png"
     corpus = BENCH / f"corpus-{name}"
     if not (corpus / ".complete").exists():
         shutil.rmtree(corpus, ignore_errors=True)
