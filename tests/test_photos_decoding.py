@@ -1,0 +1,156 @@
+"""Photos that decode in unusual ways, as an editor or a hostile contributor
+may bring them: each one publishes with the right pixels, or stops the build
+with the editor's message (foto-rusak, foto-terlalu-besar), never with a
+Python traceback. A damaged EXIF block, a long phone screenshot taller than
+an encoder allows, 16- and 32-bit greyscale, a JPEG with a huge number of
+scans (slow to decode at will), a JPEG whose header claims more pixels than
+its data holds."""
+
+import io
+import struct
+
+import pytest
+from PIL import Image
+
+from editorial.problems import BuildStopped
+from photos import process as photo_process
+from tests.photos import BLUE, RED, STORED, exif_block, variants_of
+from tests.sitebuild import build, write_files
+
+RELEASE = """\
+Title: Foto yang aneh
+Date: 2025-10-01 09:00
+Regencies: Tapin
+
+Isi berita.
+
+{body}
+"""
+
+
+def site(tmp_path, photos: dict[str, bytes], **settings):
+    """Build one release showing every photo in ``photos`` ({name: bytes})."""
+    body = "\n\n".join(f"![Foto]({{static}}/images/{name})" for name in photos)
+    content = write_files(
+        tmp_path / "content", {"berita/satu.md": RELEASE.format(body=body)}
+    )
+    write_files(content / "images", photos)
+    output = tmp_path / "output"
+    build(content, output, CACHE_PATH=str(tmp_path / "cache"), **settings)
+    return output
+
+
+def stopped(tmp_path, photos: dict[str, bytes]) -> list[tuple[str, str]]:
+    """(code, message) of every problem that stopped the build."""
+    with pytest.raises(BuildStopped) as stop:
+        site(tmp_path, photos)
+    return [(p.code, p.message) for p in stop.value.problems]
+
+
+def saved(image: Image.Image, fmt: str, **options) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def pixel(path, xy) -> tuple[int, ...]:
+    with Image.open(path) as image:
+        rgb = image.convert("RGB")
+    return rgb.getpixel((xy[0] * (rgb.width - 1), xy[1] * (rgb.height - 1)))
+
+
+def close(found, expected, tolerance):
+    return all(abs(a - b) <= tolerance for a, b in zip(found, expected, strict=True))
+
+
+# ----------------------------------------------------------- damaged EXIF
+
+
+def damaged_exif(*, orientation_readable: bool) -> bytes:
+    """A phone's EXIF (orientation 6) with the Make tag's type changed from
+    ASCII to RATIONAL: Pillow reads it, but cannot write it back (which
+    ``ImageOps.exif_transpose`` does). Optionally the Orientation tag's type
+    is changed to DOUBLE too, so that no orientation can be read."""
+    tiff = bytearray(exif_block(6).tobytes()[6:])  # after b"Exif\0\0"
+    assert tiff[:2] == b"MM"
+    (count,) = struct.unpack_from(">H", tiff, 8)
+    for index in range(count):
+        entry = 10 + 12 * index
+        tag, kind = struct.unpack_from(">HH", tiff, entry)
+        if tag == 0x010F:  # Make: ASCII → RATIONAL
+            assert kind == 2
+            struct.pack_into(">H", tiff, entry + 2, 5)
+        if tag == 0x0112 and not orientation_readable:  # SHORT → DOUBLE
+            assert kind == 3
+            struct.pack_into(">H", tiff, entry + 2, 12)
+    return b"Exif\0\0" + bytes(tiff)
+
+
+def turned_photo(exif: bytes) -> bytes:
+    """Upright the top half is red and the bottom blue (1000×600); stored
+    turned as a phone held sideways stores it (600×1000)."""
+    upright = Image.new("RGB", (1000, 600), BLUE)
+    upright.paste(RED, (0, 0, 1000, 300))
+    return saved(upright.transpose(STORED[6]), "JPEG", exif=exif, quality=92)
+
+
+def test_a_photo_with_damaged_exif_is_published_upright_or_as_stored(tmp_path):
+    """Both photos decode: the one whose orientation can be read comes out
+    upright (landscape, red on top), the other as stored (portrait)."""
+    for readable in (True, False):  # the damage is what the test says it is
+        with Image.open(
+            io.BytesIO(turned_photo(damaged_exif(orientation_readable=readable)))
+        ) as image:
+            assert image.getexif().get(0x0112) == (6 if readable else None)
+    output = site(
+        tmp_path,
+        {
+            "tegak.jpg": turned_photo(damaged_exif(orientation_readable=True)),
+            "apa-adanya.jpg": turned_photo(damaged_exif(orientation_readable=False)),
+        },
+    )
+    upright = variants_of(output, "images/tegak.jpg")
+    assert {kind for kind, _ in upright} == {"320w", "480w", "800w", "1000w"}
+    for path in upright.values():
+        with Image.open(path) as image:
+            assert image.width > image.height, path.name
+        assert close(pixel(path, (0.5, 0.02)), RED, 30), path.name
+        assert close(pixel(path, (0.5, 0.98)), BLUE, 30), path.name
+    as_stored = variants_of(output, "images/apa-adanya.jpg")
+    assert {kind for kind, _ in as_stored} == {"320w", "480w", "600w"}
+    for path in as_stored.values():
+        with Image.open(path) as image:
+            assert image.width < image.height, path.name
+        # Stored turned 90° clockwise: red is on the right.
+        assert close(pixel(path, (0.98, 0.5)), RED, 30), path.name
+        assert close(pixel(path, (0.02, 0.5)), BLUE, 30), path.name
+
+
+@pytest.mark.parametrize("error", [TypeError("abs()"), KeyError(3), RuntimeError])
+def test_anything_unexpected_while_processing_a_photo_is_foto_rusak(
+    tmp_path, monkeypatch, error
+):
+    def broken(image):
+        raise error
+
+    monkeypatch.setattr(photo_process, "_to_srgb", broken)
+    photo = saved(Image.new("RGB", (900, 600), (9, 90, 9)), "JPEG")
+    found = stopped(tmp_path, {"foto.jpg": photo})
+    assert [code for code, _ in found] == ["foto-rusak"]
+
+
+@pytest.mark.parametrize("error", [MemoryError, KeyboardInterrupt])
+def test_running_out_of_memory_or_an_interrupt_is_not_a_broken_photo(
+    monkeypatch, error
+):
+    def broken(image):
+        raise error
+
+    monkeypatch.setattr(photo_process, "_to_srgb", broken)
+    recipe = photo_process.Recipe(
+        widths=(320,), jpeg_quality=80, webp_quality=75, webp_method=4,
+        avif=False, avif_quality=60, avif_speed=8, max_pixels=50_000_000,
+        original=False,
+    )  # fmt: skip
+    with pytest.raises(error):
+        photo_process.process(saved(Image.new("RGB", (400, 300)), "PNG"), recipe)
