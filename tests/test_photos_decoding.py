@@ -121,9 +121,9 @@ def test_a_photo_with_damaged_exif_is_published_upright_or_as_stored(tmp_path):
     for path in as_stored.values():
         with Image.open(path) as image:
             assert image.width < image.height, path.name
-        # Stored turned 90° clockwise: red is on the right.
-        assert close(pixel(path, (0.98, 0.5)), RED, 30), path.name
-        assert close(pixel(path, (0.02, 0.5)), BLUE, 30), path.name
+        # Stored turned a quarter anticlockwise: the top (red) is on the left.
+        assert close(pixel(path, (0.02, 0.5)), RED, 30), path.name
+        assert close(pixel(path, (0.98, 0.5)), BLUE, 30), path.name
 
 
 @pytest.mark.parametrize("error", [TypeError("abs()"), KeyError(3), RuntimeError])

@@ -20,7 +20,7 @@ import threading
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageCms
 
 try:  # iPhone photos (HEIC/HEIF); the editorial check names what is missing
     import pillow_heif
@@ -33,6 +33,18 @@ except ImportError:  # pragma: no cover - pinned in pyproject
 # cache key, so a new pipeline never reuses an old variant).
 PIPELINE_VERSION = "3"
 
+# EXIF orientation → the transpose that shows the stored pixels upright (as
+# ImageOps.exif_transpose, which also rewrites the EXIF block and fails on a
+# damaged one: the variants carry no EXIF, so it is never written here).
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 _ORIENTATIONS_THAT_SWAP = {5, 6, 7, 8}
 _OPENING = threading.Lock()
 _SRGB = ImageCms.createProfile("sRGB")
@@ -117,16 +129,29 @@ def _bomb_size(error: Exception) -> str:
     return "ukurannya tidak wajar"
 
 
+def orientation(image: Image.Image) -> int | None:
+    """The EXIF (or XMP) orientation, 2–8, or None: none, or none that can be
+    read (a damaged EXIF block: the photo is published as stored)."""
+    try:
+        value = image.getexif().get(0x0112)
+    except Exception:  # any damage means "no orientation"
+        return None
+    if type(value) is int and value in _UPRIGHT:
+        return value
+    return None
+
+
 def oriented_size(image: Image.Image) -> tuple[int, int]:
     """Width and height as a reader sees the photo (after EXIF orientation)."""
     width, height = image.size
-    try:
-        orientation = image.getexif().get(0x0112)
-    except Exception:  # a broken EXIF block: the pixels are what we have
-        orientation = None
-    if orientation in _ORIENTATIONS_THAT_SWAP:
+    if orientation(image) in _ORIENTATIONS_THAT_SWAP:
         return height, width
     return width, height
+
+
+def _upright(image: Image.Image) -> Image.Image:
+    turn = _UPRIGHT.get(orientation(image))
+    return image.transpose(turn) if turn is not None else image
 
 
 def _decode(image: Image.Image, widest: int) -> Image.Image:
@@ -220,7 +245,19 @@ def variant_widths(width: int, widths: tuple[int, ...]) -> list[int]:
 
 
 def process(data: bytes, recipe: Recipe) -> list[Encoded]:
-    """Every variant of the photo in ``data`` (raises ``PhotoError``)."""
+    """Every variant of the photo in ``data`` (raises ``PhotoError``): a
+    file that fails in any way while it is read, converted or encoded is
+    foto-rusak, never a traceback that stops the build. Out of memory and
+    an interrupt are not the photo's fault: they go on up."""
+    try:
+        return _process(data, recipe)
+    except (PhotoError, MemoryError):
+        raise
+    except Exception as e:  # see the docstring
+        raise PhotoError("foto-rusak", f"{type(e).__name__}: {e}") from e
+
+
+def _process(data: bytes, recipe: Recipe) -> list[Encoded]:
     image = open_checked(data, recipe.max_pixels)
     if getattr(image, "n_frames", 1) > 1:
         image.seek(0)  # an animation publishes its first frame
@@ -228,8 +265,7 @@ def process(data: bytes, recipe: Recipe) -> list[Encoded]:
     widths = variant_widths(width, recipe.widths)
     try:
         decoded = _decode(image, width if recipe.original else widths[-1])
-        upright = ImageOps.exif_transpose(decoded)
-        pixels = _to_srgb(upright)
+        pixels = _to_srgb(_upright(decoded))
     except (OSError, ValueError, SyntaxError, EOFError) as e:
         raise PhotoError("foto-rusak", str(e)) from e
     results = []
