@@ -154,3 +154,53 @@ def test_running_out_of_memory_or_an_interrupt_is_not_a_broken_photo(
     )  # fmt: skip
     with pytest.raises(error):
         photo_process.process(saved(Image.new("RGB", (400, 300)), "PNG"), recipe)
+
+
+# ------------------------------------------------- taller than an encoder
+
+
+def files_of(output, stem: str) -> dict[tuple[str, str], tuple[int, int]]:
+    """{(kind, extension): (width, height)} of every variant, AVIF included."""
+    found = {}
+    for path in (output / "images").glob(f"{stem}-*"):
+        kind, _, extension = path.name[len(stem) + 1 :].split(".")
+        with Image.open(path) as image:
+            found[kind, extension] = image.size
+    return found
+
+
+def test_a_long_screenshot_publishes_the_widths_every_encoder_can_hold(tmp_path):
+    """WebP holds at most 16383 px a side (AVIF 65536, JPEG 65500): a phone's
+    long screenshot, 1080×17000, publishes its 320, 480 and 800 px wide
+    variants (800×12593) and not its full 1080 px width (1080×17000)."""
+    screenshot = Image.new("RGB", (1080, 17000), (240, 240, 240))
+    screenshot.paste((30, 30, 30), (100, 0, 980, 17000))
+    output = site(tmp_path, {"layar.png": saved(screenshot, "PNG")})
+    found = files_of(output, "layar")
+    assert set(found) == {
+        (kind, extension)
+        for kind in ("320w", "480w", "800w")
+        for extension in ("avif", "webp", "jpg")
+    }
+    assert found["800w", "webp"] == (800, 12593)
+    assert all(height <= 16383 for _, height in found.values())
+
+
+def test_a_photo_too_narrow_for_its_height_is_too_big_for_every_width(tmp_path):
+    """Beyond 320×16383 (about 51:1) not even the narrowest variant fits."""
+    found = stopped(
+        tmp_path,
+        {
+            "pita.png": saved(Image.new("RGB", (300, 17000), (9, 90, 9)), "PNG"),
+            "garis.png": saved(Image.new("L", (1, 20000), 128), "PNG"),
+        },
+    )
+    assert sorted(found) == [
+        ("foto-terlalu-besar", message)
+        for message in (
+            "foto “images/garis.png” terlalu besar (1×20000 piksel): lebih dari "
+            "50 megapiksel, batas yang aman untuk diproses.",
+            "foto “images/pita.png” terlalu besar (300×17000 piksel): lebih dari "
+            "50 megapiksel, batas yang aman untuk diproses.",
+        )
+    ]
