@@ -6,6 +6,7 @@ an encoder allows, 16- and 32-bit greyscale, a JPEG with a huge number of
 scans (slow to decode at will), a JPEG whose header claims more pixels than
 its data holds."""
 
+import dataclasses
 import io
 import struct
 
@@ -57,6 +58,12 @@ def pixel(path, xy) -> tuple[int, ...]:
     with Image.open(path) as image:
         rgb = image.convert("RGB")
     return rgb.getpixel((xy[0] * (rgb.width - 1), xy[1] * (rgb.height - 1)))
+
+
+RECIPE = photo_process.Recipe(
+    widths=(320,), jpeg_quality=80, webp_quality=75, webp_method=4, avif=False,
+    avif_quality=60, avif_speed=8, max_pixels=50_000_000, original=False,
+)  # fmt: skip
 
 
 def close(found, expected, tolerance):
@@ -147,13 +154,8 @@ def test_running_out_of_memory_or_an_interrupt_is_not_a_broken_photo(
         raise error
 
     monkeypatch.setattr(photo_process, "_to_srgb", broken)
-    recipe = photo_process.Recipe(
-        widths=(320,), jpeg_quality=80, webp_quality=75, webp_method=4,
-        avif=False, avif_quality=60, avif_speed=8, max_pixels=50_000_000,
-        original=False,
-    )  # fmt: skip
     with pytest.raises(error):
-        photo_process.process(saved(Image.new("RGB", (400, 300)), "PNG"), recipe)
+        photo_process.process(saved(Image.new("RGB", (400, 300)), "PNG"), RECIPE)
 
 
 # ------------------------------------------------- taller than an encoder
@@ -204,3 +206,13 @@ def test_a_photo_too_narrow_for_its_height_is_too_big_for_every_width(tmp_path):
             "50 megapiksel, batas yang aman untuk diproses.",
         )
     ]
+
+
+@pytest.mark.parametrize(("width", "original"), [(65500, True), (65501, False)])
+def test_a_full_size_copy_is_published_only_when_a_jpeg_can_hold_it(width, original):
+    """PHOTOS_PUBLISH_ORIGINAL: JPEG holds at most 65500 px a side; wider,
+    the photo publishes its variants without the full-size copy."""
+    recipe = dataclasses.replace(RECIPE, original=True)
+    panorama = saved(Image.new("L", (width, 2), 128), "PNG")
+    kinds = [e.kind for e in photo_process.process(panorama, recipe)]
+    assert kinds == (["asli"] if original else []) + ["320w", "320w"]

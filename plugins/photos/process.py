@@ -46,6 +46,11 @@ _UPRIGHT = {
     8: Image.Transpose.ROTATE_90,
 }
 _ORIENTATIONS_THAT_SWAP = {5, 6, 7, 8}
+# The longest side each encoder can write: WebP 16383 px, JPEG 65500 (libjpeg's
+# JPEG_MAX_DIMENSION), AVIF 65536. Every width is encoded as WebP and JPEG, so
+# a variant taller than WebP's limit is left out (a long phone screenshot).
+_MAX_SIDE = 16383
+_MAX_JPEG_SIDE = 65500
 _OPENING = threading.Lock()
 _SRGB = ImageCms.createProfile("sRGB")
 
@@ -261,15 +266,21 @@ def _process(data: bytes, recipe: Recipe) -> list[Encoded]:
     image = open_checked(data, recipe.max_pixels)
     if getattr(image, "n_frames", 1) > 1:
         image.seek(0)  # an animation publishes its first frame
-    width, _ = oriented_size(image)
-    widths = variant_widths(width, recipe.widths)
+    width, height = oriented_size(image)
+    widths = [
+        w
+        for w in variant_widths(width, recipe.widths)
+        if max(w, _scaled(height, w, width)) <= _MAX_SIDE
+    ]
+    if not widths:  # beyond about 51:1 (320×16383): not even the narrowest
+        raise PhotoError("foto-terlalu-besar", f"{width}×{height} piksel")
     try:
         decoded = _decode(image, width if recipe.original else widths[-1])
         pixels = _to_srgb(_upright(decoded))
     except (OSError, ValueError, SyntaxError, EOFError) as e:
         raise PhotoError("foto-rusak", str(e)) from e
     results = []
-    if recipe.original:
+    if recipe.original and max(pixels.size) <= _MAX_JPEG_SIDE:
         full = io.BytesIO()
         _bare(_flatten(pixels)).save(
             full, "JPEG", quality=92, optimize=True, progressive=True
@@ -278,9 +289,16 @@ def _process(data: bytes, recipe: Recipe) -> list[Encoded]:
     current = pixels
     for target in reversed(widths):
         if current.width != target:
-            height = max(1, round(current.height * target / current.width))
+            # Each width is made from the one above it: a rounding may
+            # add a pixel to the prediction above, never past the limit.
+            height = min(_scaled(current.height, target, current.width), _MAX_SIDE)
             current = current.resize(
                 (target, height), Image.Resampling.LANCZOS, reducing_gap=3.0
             )
         results.extend(_encode(current, f"{target}w", recipe))
     return results
+
+
+def _scaled(height: int, width: int, from_width: int) -> int:
+    """The height of a variant ``width`` px wide of a photo ``from_width`` wide."""
+    return max(1, round(height * width / from_width))
