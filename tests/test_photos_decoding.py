@@ -8,6 +8,7 @@ its data holds."""
 
 import dataclasses
 import io
+import re
 import struct
 
 import pytest
@@ -164,10 +165,11 @@ def test_running_out_of_memory_or_an_interrupt_is_not_a_broken_photo(
 def files_of(output, stem: str) -> dict[tuple[str, str], tuple[int, int]]:
     """{(kind, extension): (width, height)} of every variant, AVIF included."""
     found = {}
-    for path in (output / "images").glob(f"{stem}-*"):
-        kind, _, extension = path.name[len(stem) + 1 :].split(".")
-        with Image.open(path) as image:
-            found[kind, extension] = image.size
+    name = re.compile(rf"{re.escape(stem)}-(\d+w|asli)\.[0-9a-f]+\.(\w+)")
+    for path in (output / "images").iterdir():
+        if match := name.fullmatch(path.name):
+            with Image.open(path) as image:
+                found[match[1], match[2]] = image.size
     return found
 
 
@@ -216,3 +218,47 @@ def test_a_full_size_copy_is_published_only_when_a_jpeg_can_hold_it(width, origi
     panorama = saved(Image.new("L", (width, 2), 128), "PNG")
     kinds = [e.kind for e in photo_process.process(panorama, recipe)]
     assert kinds == (["asli"] if original else []) + ["320w", "320w"]
+
+
+# ------------------------------------------------------ 16- and 32-bit grey
+
+
+def grey_bands(mode: str, values) -> Image.Image:
+    """Three vertical bands, left to right ``values``, in ``mode``."""
+    image = Image.new(mode, (900, 600), values[0])
+    image.paste(values[1], (300, 0, 600, 600))
+    image.paste(values[2], (600, 0, 900, 600))
+    return image
+
+
+# name → (mode, the three values, format, the 8-bit greys expected)
+GREYS = {
+    # 16 bits: 0–65535 scaled to 0–255 (30000 → 117).
+    "abu-16.png": ("I;16", (0, 30000, 65535), "PNG", (0, 117, 255)),
+    "abu-16.tif": ("I;16", (0, 30000, 65535), "TIFF", (0, 117, 255)),
+    # 32-bit integers within 0–65535 are 16-bit values (as a 16-bit scan
+    # opened as "I" holds); beyond, the lowest is black, the highest white.
+    "bulat-32.tif": ("I", (0, 30000, 65535), "TIFF", (0, 117, 255)),
+    "bulat-32-lebar.tif": ("I", (-(10**6), 0, 10**6), "TIFF", (0, 128, 255)),
+    # Floats within 0–1 are 0–1 (0.5 → 128); beyond, by their extremes.
+    "pecahan.tif": ("F", (0.0, 0.5, 1.0), "TIFF", (0, 128, 255)),
+    "pecahan-lebar.tif": ("F", (-10.0, 0.0, 10.0), "TIFF", (0, 128, 255)),
+}
+
+
+def test_16_and_32_bit_greys_keep_their_greys(tmp_path):
+    photos = {
+        name: saved(grey_bands(mode, values), fmt)
+        for name, (mode, values, fmt, _) in GREYS.items()
+    }
+    for name, (mode, *_) in GREYS.items():  # opened as written, not as 8 bits
+        with Image.open(io.BytesIO(photos[name])) as image:
+            assert image.mode == mode, name
+    output = site(tmp_path, photos)
+    for name, (*_, greys) in GREYS.items():
+        found = files_of(output, name.rsplit(".", 1)[0])
+        assert {kind for kind, _ in found} == {"320w", "480w", "800w", "900w"}
+        for extension in ("avif", "webp", "jpg"):
+            path = next((output / "images").glob(f"{name[:-4]}-320w.*.{extension}"))
+            for x, grey in zip((1 / 6, 1 / 2, 5 / 6), greys, strict=True):
+                assert close(pixel(path, (x, 0.5)), (grey,) * 3, 3), (path.name, x)
