@@ -224,10 +224,13 @@ def test_a_full_size_copy_is_published_only_when_a_jpeg_can_hold_it(width, origi
 
 
 def grey_bands(mode: str, values) -> Image.Image:
-    """Three vertical bands, left to right ``values``, in ``mode``."""
-    image = Image.new(mode, (900, 600), values[0])
-    image.paste(values[1], (300, 0, 600, 600))
-    image.paste(values[2], (600, 0, 900, 600))
+    """Three vertical bands, left to right ``values``, in ``mode``. (Each
+    band is an image: Pillow pastes a number into "I;16" as its low byte
+    twice, 30000 as 12336.)"""
+    image = Image.new(mode, (900, 600))
+    for index, value in enumerate(values):
+        image.paste(Image.new(mode, (300, 600), value), (300 * index, 0))
+    assert [image.getpixel((150 + 300 * i, 300)) for i in range(3)] == list(values)
     return image
 
 
