@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - pinned in pyproject
 
 # Bumped whenever the steps above change what they produce (part of the
 # cache key, so a new pipeline never reuses an old variant).
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 # EXIF orientation → the transpose that shows the stored pixels upright (as
 # ImageOps.exif_transpose, which also rewrites the EXIF block and fails on a
@@ -173,7 +173,32 @@ def _decode(image: Image.Image, widest: int) -> Image.Image:
     return image
 
 
+def _to_8_bit(image: Image.Image) -> Image.Image:
+    """16- and 32-bit grey as 8-bit grey ("L"), which ``convert`` would clip
+    (a mid-grey 16-bit PNG came out white). 16 bits: 0–65535 → 0–255. 32-bit
+    integers ("I") within 0–65535 are 16-bit values (a 16-bit scan opened as
+    "I"), floats ("F") within 0–1 are 0–1; beyond, the lowest value is black
+    and the highest white, and one flat value is mid-grey."""
+    if image.mode.startswith("I;16"):
+        low, high = 0.0, 65535.0
+    else:
+        low, high = image.getextrema()
+        if not (math.isfinite(low) and math.isfinite(high)):
+            low, high = 0.0, 1.0
+        elif image.mode == "I" and low >= 0 and high <= 65535:
+            low, high = 0.0, 65535.0
+        elif image.mode == "F" and low >= 0 and high <= 1:
+            low, high = 0.0, 1.0
+    if high <= low:
+        return Image.new("L", image.size, 128)
+    scale = 255 / (high - low)
+    offset = 0.5 - low * scale  # + 0.5: "F" → "L" truncates, this rounds
+    return image.convert("F").point(lambda v: v * scale + offset).convert("L")
+
+
 def _to_srgb(image: Image.Image) -> Image.Image:
+    if image.mode.startswith("I") or image.mode == "F":
+        image = _to_8_bit(image)
     profile = image.info.get("icc_profile")
     if profile and image.mode in ("RGB", "RGBA", "CMYK", "L"):
         try:
