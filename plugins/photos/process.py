@@ -197,9 +197,9 @@ def _to_8_bit(image: Image.Image) -> Image.Image:
 
 
 def _to_srgb(image: Image.Image) -> Image.Image:
-    if image.mode.startswith("I") or image.mode == "F":
-        image = _to_8_bit(image)
     profile = image.info.get("icc_profile")
+    if image.mode.startswith("I") or image.mode == "F":
+        image = _to_8_bit(image)  # a grey profile applies to it as to any "L"
     if profile and image.mode in ("RGB", "RGBA", "CMYK", "L"):
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
