@@ -265,3 +265,88 @@ def test_16_and_32_bit_greys_keep_their_greys(tmp_path):
             path = next((output / "images").glob(f"{name[:-4]}-320w.*.{extension}"))
             for x, grey in zip((1 / 6, 1 / 2, 5 / 6), greys, strict=True):
                 assert close(pixel(path, (x, 0.5)), (grey,) * 3, 3), (path.name, x)
+
+
+# ------------------------------------------------ JPEGs slow or hollow at will
+
+
+def scans_of(jpeg: bytes) -> list[tuple[int, int]]:
+    """(start, end) of each scan: its SOS segment and the entropy-coded data
+    after it (which ends at the first 0xFF not followed by 0x00 or RSTn)."""
+    found, at = [], 2
+    while jpeg[at + 1] != 0xD9:  # EOI
+        (length,) = struct.unpack_from(">H", jpeg, at + 2)
+        start, at = at, at + 2 + length
+        if jpeg[start + 1] == 0xDA:
+            while jpeg[at] != 0xFF or jpeg[at + 1] == 0 or 0xD0 <= jpeg[at + 1] <= 0xD7:
+                at += 1
+            found.append((start, at))
+    return found
+
+
+def progressive(scans: int) -> bytes:
+    """A 96×64 progressive JPEG with ``scans`` scans: its own, then its
+    shortest one repeated before EOI (libjpeg decodes each, over the whole
+    image: 100,000 of them in 3 MB took a minute of CPU)."""
+    photo = Image.new("RGB", (96, 64), (200, 120, 40))
+    photo.paste((20, 60, 160), (0, 0, 48, 64))
+    jpeg = saved(photo, "JPEG", progressive=True, quality=80)
+    own = scans_of(jpeg)
+    shortest = min(own, key=lambda scan: scan[1] - scan[0])
+    extra = jpeg[shortest[0] : shortest[1]] * (scans - len(own))
+    crafted = jpeg[:-2] + extra + jpeg[-2:]
+    assert len(scans_of(crafted)) == scans
+    with Image.open(io.BytesIO(crafted)) as image:
+        image.load()  # libjpeg decodes it: the limit is ours, not its
+    return crafted
+
+
+def test_a_jpeg_with_more_scans_than_any_camera_writes_is_foto_rusak(tmp_path):
+    found = stopped(tmp_path, {"pelan.jpg": progressive(101)})
+    assert [code for code, _ in found] == ["foto-rusak"]
+
+
+def forged_size(jpeg: bytes, width: int, height: int) -> bytes:
+    """``jpeg`` with its frame header (SOF0/SOF2) claiming another size."""
+    at = 2
+    while jpeg[at + 1] not in (0xC0, 0xC2):
+        at += 2 + struct.unpack_from(">H", jpeg, at + 2)[0]
+    return jpeg[: at + 5] + struct.pack(">HH", height, width) + jpeg[at + 9 :]
+
+
+def test_a_jpeg_whose_header_claims_more_pixels_than_its_data_is_foto_rusak(
+    tmp_path,
+):
+    """64×64 of data under a 7000×7000 header: libjpeg pads it with grey
+    without a word. Every block of a Huffman-coded JPEG takes at least a bit."""
+    small = saved(Image.new("RGB", (64, 64), (200, 120, 40)), "JPEG")
+    found = stopped(tmp_path, {"palsu.jpg": forged_size(small, 7000, 7000)})
+    assert [code for code, _ in found] == ["foto-rusak"]
+
+
+def test_real_jpegs_near_those_limits_are_published(tmp_path):
+    """100 scans; marker bytes inside segments (a comment of SOS markers, a
+    whole progressive JPEG inside an APP segment, as an EXIF thumbnail sits);
+    the flattest JPEG there is (one grey, 4000×3000: two bits a block)."""
+    comment = saved(Image.new("RGB", (96, 64)), "JPEG", comment=b"\xff\xda" * 300)
+    inner = saved(Image.new("RGB", (160, 120), (90, 90, 90)), "JPEG", progressive=True)
+    with_thumbnail = saved(
+        Image.new("RGB", (900, 600), (90, 90, 90)),
+        "JPEG",
+        progressive=True,
+        exif=exif_block().tobytes() + inner,
+    )
+    flat = saved(
+        Image.new("L", (4000, 3000), 128), "JPEG", progressive=True, optimize=True
+    )
+    output = site(
+        tmp_path,
+        {
+            "seratus.jpg": progressive(100),
+            "komentar.jpg": comment,
+            "keping.jpg": with_thumbnail,
+            "datar.jpg": flat,
+        },
+    )
+    for stem in ("seratus", "komentar", "keping", "datar"):
+        assert files_of(output, stem), stem
