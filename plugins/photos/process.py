@@ -51,6 +51,13 @@ _ORIENTATIONS_THAT_SWAP = {5, 6, 7, 8}
 # a variant taller than WebP's limit is left out (a long phone screenshot).
 _MAX_SIDE = 16383
 _MAX_JPEG_SIDE = 65500
+# A camera or editor writes 1 scan (baseline) or about 10 (progressive); libjpeg
+# decodes every scan over the whole image, so 100,000 of them in a 3 MB file
+# took a minute of CPU.
+_MAX_JPEG_SCANS = 100
+# Frame headers (SOF) of Huffman-coded JPEGs; arithmetic coding (SOF9…) can
+# code a block in less than a bit.
+_HUFFMAN_FRAMES = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7}
 _OPENING = threading.Lock()
 _SRGB = ImageCms.createProfile("sRGB")
 
@@ -123,6 +130,52 @@ def open_checked(data: bytes, max_pixels: int) -> Image.Image:
     if width * height > max_pixels:
         raise PhotoError("foto-terlalu-besar", f"{width}×{height} piksel")
     return image
+
+
+def check_jpeg(data: bytes) -> None:
+    """Refuse (foto-rusak) a JPEG that libjpeg would decode for minutes or
+    fill in silently: more scans than ``_MAX_JPEG_SCANS``, or less
+    entropy-coded data than its frame header's size needs (every 8×8 block
+    takes at least one bit; a 64×64 photo under a header that claims
+    7000×7000 came out as 49 megapixels of grey). The markers are walked as
+    libjpeg reads them: segments by their length, scans to the first 0xFF
+    that is not 0xFF00 (stuffing) or a restart, so marker bytes inside a
+    segment (an EXIF thumbnail) are not counted."""
+    scans = coded = 0
+    size = None
+    at, end = 2, len(data)  # after SOI
+    while at + 1 < end:
+        if data[at] != 0xFF:  # junk between segments: libjpeg skips to 0xFF
+            at = data.find(b"\xff", at)
+            if at < 0:
+                break
+            continue
+        marker = data[at + 1]
+        if marker == 0xD9:  # EOI (an MPO's next picture follows: not decoded)
+            break
+        if marker == 0xFF or marker == 0x01 or 0xD0 <= marker <= 0xD7:
+            at += 1 if marker == 0xFF else 2  # fill byte, TEM, RSTn: no length
+            continue
+        segment, at = at, at + 2 + int.from_bytes(data[at + 2 : at + 4], "big")
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):  # SOFn
+            height = int.from_bytes(data[segment + 5 : segment + 7], "big")
+            width = int.from_bytes(data[segment + 7 : segment + 9], "big")
+            size = (width, height) if marker in _HUFFMAN_FRAMES else None
+        if marker == 0xDA:
+            scans += 1
+            if scans > _MAX_JPEG_SCANS:
+                raise PhotoError("foto-rusak", f"lebih dari {_MAX_JPEG_SCANS} scan")
+            start = at
+            while (at := data.find(b"\xff", at)) >= 0 and at + 1 < end:
+                following = data[at + 1]
+                if following != 0x00 and not 0xD0 <= following <= 0xD7:
+                    break
+                at += 2
+            else:
+                at = end
+            coded += at - start
+    if size and coded * 8 < math.ceil(size[0] / 8) * math.ceil(size[1] / 8):
+        raise PhotoError("foto-rusak", f"data {coded} bita untuk {size[0]}×{size[1]}")
 
 
 def _bomb_size(error: Exception) -> str:
@@ -289,6 +342,8 @@ def process(data: bytes, recipe: Recipe) -> list[Encoded]:
 
 def _process(data: bytes, recipe: Recipe) -> list[Encoded]:
     image = open_checked(data, recipe.max_pixels)
+    if image.format in ("JPEG", "MPO"):
+        check_jpeg(data)
     if getattr(image, "n_frames", 1) > 1:
         image.seek(0)  # an animation publishes its first frame
     width, height = oriented_size(image)
