@@ -284,26 +284,33 @@ def scans_of(jpeg: bytes) -> list[tuple[int, int]]:
     return found
 
 
-def progressive(scans: int) -> bytes:
+def progressive(scans: int, junk: bytes = b"") -> bytes:
     """A 96×64 progressive JPEG with ``scans`` scans: its own, then its
     shortest one repeated before EOI (libjpeg decodes each, over the whole
-    image: 100,000 of them in 3 MB took a minute of CPU)."""
+    image: 100,000 of them in 3 MB took a minute of CPU). ``junk`` goes
+    before the first scan: libjpeg skips it to the next marker."""
     photo = Image.new("RGB", (96, 64), (200, 120, 40))
     photo.paste((20, 60, 160), (0, 0, 48, 64))
     jpeg = saved(photo, "JPEG", progressive=True, quality=80)
     own = scans_of(jpeg)
     shortest = min(own, key=lambda scan: scan[1] - scan[0])
-    extra = jpeg[shortest[0] : shortest[1]] * (scans - len(own))
-    crafted = jpeg[:-2] + extra + jpeg[-2:]
-    assert len(scans_of(crafted)) == scans
+    scan = jpeg[shortest[0] : shortest[1]]
+    assert len(scans_of(jpeg[:-2] + scan * (scans - len(own)) + jpeg[-2:])) == scans
+    crafted = jpeg[:-2] + scan * (scans - len(own)) + jpeg[-2:]
+    crafted = crafted[: own[0][0]] + junk + crafted[own[0][0] :]
     with Image.open(io.BytesIO(crafted)) as image:
         image.load()  # libjpeg decodes it: the limit is ours, not its
     return crafted
 
 
-def test_a_jpeg_with_more_scans_than_any_camera_writes_is_foto_rusak(tmp_path):
-    found = stopped(tmp_path, {"pelan.jpg": progressive(101)})
+@pytest.mark.parametrize("junk", [b"", b"\x00\x00"], ids=["rapi", "sisipan"])
+def test_a_jpeg_with_more_scans_than_any_camera_writes_is_foto_rusak(tmp_path, junk):
+    slow = progressive(101, junk)
+    found = stopped(tmp_path, {"pelan.jpg": slow})
     assert [code for code, _ in found] == ["foto-rusak"]
+    with pytest.raises(photo_process.PhotoError) as refused:
+        photo_process.check_jpeg(slow)
+    assert refused.value.detail == "lebih dari 100 scan"  # not by its size
 
 
 def forged_size(jpeg: bytes, width: int, height: int) -> bytes:
