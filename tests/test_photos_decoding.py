@@ -1,10 +1,10 @@
 """Photos that decode in unusual ways, as an editor or a hostile contributor
 may bring them: each one publishes with the right pixels, or stops the build
-with the editor's message (foto-rusak, foto-terlalu-besar), never with a
-Python traceback. A damaged EXIF block, a long phone screenshot taller than
-an encoder allows, 16- and 32-bit greyscale, a JPEG with a huge number of
-scans (slow to decode at will), a JPEG whose header claims more pixels than
-its data holds."""
+with the editor's message (foto-rusak, foto-terlalu-besar,
+foto-terlalu-panjang), never with a Python traceback. A damaged EXIF block,
+a long phone screenshot taller than an encoder allows, 16- and 32-bit
+greyscale, a JPEG with a huge number of scans (slow to decode at will), a
+JPEG whose header claims more pixels than its data holds."""
 
 import dataclasses
 import io
@@ -200,12 +200,14 @@ def test_a_photo_too_narrow_for_its_height_is_too_big_for_every_width(tmp_path):
         },
     )
     assert sorted(found) == [
-        ("foto-terlalu-besar", message)
+        ("foto-terlalu-panjang", message)
         for message in (
-            "foto “images/garis.png” terlalu besar (1×20000 piksel): lebih dari "
-            "50 megapiksel, batas yang aman untuk diproses.",
-            "foto “images/pita.png” terlalu besar (300×17000 piksel): lebih dari "
-            "50 megapiksel, batas yang aman untuk diproses.",
+            "gambar “images/garis.png” terlalu panjang (1×20000 piksel): tingginya "
+            "lebih dari 51 kali lebarnya, sehingga tidak dapat dikecilkan untuk "
+            "layar ponsel.",
+            "gambar “images/pita.png” terlalu panjang (300×17000 piksel): tingginya "
+            "lebih dari 51 kali lebarnya, sehingga tidak dapat dikecilkan untuk "
+            "layar ponsel.",
         )
     ]
 

@@ -130,6 +130,13 @@ CATALOGUE = {
         "ganti nama salah satu berkas fotonya (dan jalurnya di Image: atau di isi "
         "berita).",
     ),
+    "foto-terlalu-panjang": (
+        ERROR,
+        "gambar “{value}” terlalu panjang ({detail}): tingginya lebih dari 51 kali "
+        "lebarnya, sehingga tidak dapat dikecilkan untuk layar ponsel.",
+        "potong gambarnya menjadi beberapa bagian (misalnya tangkapan layar yang "
+        "panjang), lalu pasang tiap bagian sebagai gambar tersendiri.",
+    ),
     "foto-terlalu-kecil": (
         WARNING,
         "foto “{value}” hanya {width} piksel lebarnya; di layar ponsel dan saat "

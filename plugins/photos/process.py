@@ -353,7 +353,7 @@ def _process(data: bytes, recipe: Recipe) -> list[Encoded]:
         if max(w, _scaled(height, w, width)) <= _MAX_SIDE
     ]
     if not widths:  # beyond about 51:1 (320×16383): not even the narrowest
-        raise PhotoError("foto-terlalu-besar", f"{width}×{height} piksel")
+        raise PhotoError("foto-terlalu-panjang", f"{width}×{height} piksel")
     try:
         decoded = _decode(image, width if recipe.original else widths[-1])
         pixels = _to_srgb(_upright(decoded))
