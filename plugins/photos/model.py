@@ -85,6 +85,8 @@ def _safe(part: str) -> str:
 # contributor can make two photos share a name by a birthday search (40 bits
 # took 2 seconds).
 KEY_LENGTH = 16
+# Characters of the photo's name kept in a variant's name.
+STEM_LENGTH = 100
 
 
 def variant_path(source: str, kind: str, key: str, mime_type: str) -> str:
@@ -93,6 +95,8 @@ def variant_path(source: str, kind: str, key: str, mime_type: str) -> str:
     cached copy."""
     folder, name = posixpath.split(source)
     folder = "/".join(_safe(part) for part in folder.split("/") if part)
-    stem = _safe(name.rsplit(".", 1)[0])
+    # A legal 244-character name plus "-1600w.<key>.avif.<pid>.tmp" is more
+    # than a file system's 255 bytes: keep the stem short (it is ASCII now).
+    stem = _safe(name.rsplit(".", 1)[0])[:STEM_LENGTH].rstrip("-.")
     name = f"{stem}-{kind}.{key[:KEY_LENGTH]}.{EXTENSIONS[mime_type]}"
     return posixpath.join(folder, name) if folder else name
