@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from editorial.problems import BuildStopped
 from photos.model import AVIF, EXTENSIONS, JPEG, variant_path
 from tests.photos import phone_photo
 from tests.sitebuild import build, page, write_files
@@ -68,28 +69,54 @@ Foto dari ponsel.
 
 ![Kegiatan relawan]({{static}}/images/{LONG})
 """,
+    "berita/spasi.md": """\
+Title: Nama foto berspasi
+Date: 2025-10-09 09:00
+Regencies: Banjar
+
+Foto kiriman warga.
+
+![Kegiatan pertama]({static}/images/Foto%20Kegiatan%20(1).jpg)
+""",
+    "berita/akar.md": """\
+Title: Alamat foto dari akar
+Date: 2025-10-10 09:00
+Regencies: Banjar
+
+Foto kiriman warga.
+
+![Kegiatan kedua](/images/Foto%20Kegiatan.jpg)
+""",
 }
-PHOTOS = {LONG: 1}
+PHOTOS = {LONG: 1, "Foto Kegiatan (1).jpg": 2, "Foto Kegiatan.jpg": 3}
 # release page → the published stem of the photo its body shows
 SHOWN = {
     "berita/2025/10/nama-foto-panjang/index.html": "x" * 100,
+    "berita/2025/10/nama-foto-berspasi/index.html": "Foto-Kegiatan-1",
+    "berita/2025/10/alamat-foto-dari-akar/index.html": "Foto-Kegiatan",
 }
 
 
 # Built apart: a failure of one must not hide the other's.
-GROUPS = {"panjang": ["berita/panjang.md"]}
+GROUPS = {
+    "panjang": ["berita/panjang.md"],
+    "kode": ["berita/spasi.md", "berita/akar.md"],
+}
 
 
-@pytest.fixture(scope="module", params=sorted(GROUPS))
-def site(request, tmp_path_factory):
-    """(output, {page: stem}) of a build; it raises BuildStopped on any GALAT."""
-    root = tmp_path_factory.mktemp(request.param)
+@pytest.fixture(params=sorted(GROUPS))
+def site(request, tmp_path):
+    """(output, {page: stem}) of a build, which must give no GALAT."""
+    root = tmp_path
     releases = {name: RELEASES[name] for name in GROUPS[request.param]}
     content = write_files(root / "content", releases)
     for name, seed in PHOTOS.items():
         phone_photo(content / "images" / name, (1000, 750), seed=seed)
     output = root / "output"
-    build(content, output, CACHE_PATH=str(root / "cache"))
+    try:
+        build(content, output, CACHE_PATH=str(root / "cache"))
+    except BuildStopped as stopped:  # a SystemExit: pytest would stop here
+        pytest.fail("\n".join(problem.render() for problem in stopped.problems))
     shown = {
         release: stem for release, stem in SHOWN.items() if (output / release).is_file()
     }
@@ -110,4 +137,20 @@ def test_the_photo_is_published_and_the_page_shows_its_variants(site):
             match = re.search(pattern, src)
             assert match, src
             assert (output / match[1]).is_file(), src
+    assert not list(output.rglob("Foto Kegiatan*"))
     assert not list(output.rglob(LONG))
+
+
+@pytest.mark.parametrize(
+    "src", ["{static}/images/Tidak%20Ada.jpg", "/images/Tidak%20Ada.jpg"]
+)
+def test_an_encoded_path_to_a_missing_photo_is_still_an_error(tmp_path, src):
+    release = RELEASES["berita/akar.md"].replace("/images/Foto%20Kegiatan.jpg", src)
+    content = write_files(tmp_path / "content", {"berita/akar.md": release})
+    phone_photo(content / "images" / "Foto Kegiatan.jpg", (1000, 750))
+    with pytest.raises(BuildStopped) as stopped:
+        build(content, tmp_path / "output", CACHE_PATH=str(tmp_path / "cache"))
+    (problem,) = stopped.value.problems
+    assert (problem.code, problem.line) == ("gambar-isi-tidak-ada", 7)
+    assert problem.hint.startswith("Simpan berkasnya di ")
+    assert "images/Tidak Ada.jpg " in problem.hint
