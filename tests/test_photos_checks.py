@@ -196,7 +196,7 @@ def test_an_iphone_heic_photo_is_converted_and_published(tmp_path):
     assert not list(output.rglob("*.heic"))
     article = page(output, "berita/2025/10/satu/index.html")
     (og_image,) = article.xpath("//meta[@property='og:image']/@content")
-    assert re.search(r"/images/iphone-1200w\.[0-9a-f]{10}\.jpg$", og_image)
+    assert re.search(r"/images/iphone-1200w\.[0-9a-f]{16}\.jpg$", og_image)
 
 
 def test_make_check_reports_every_photo_problem_cold_and_cached(tmp_path):

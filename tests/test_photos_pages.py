@@ -42,7 +42,7 @@ SOURCES = {"image/avif": "AVIF", "image/webp": "WEBP"}
 if not PHOTOS_DEFAULTS["PHOTOS_AVIF"]:
     del SOURCES["image/avif"]
 VARIANT = re.compile(
-    r"^images/(?P<stem>[a-z]+)-(?P<width>\d+)w\.[0-9a-f]{10}\.(jpg|webp|avif)$"
+    r"^images/(?P<stem>[a-z]+)-(?P<width>\d+)w\.[0-9a-f]{16}\.(jpg|webp|avif)$"
 )
 
 # WhatsApp names the photos it saves like this: spaces in the file name.
@@ -609,7 +609,7 @@ def test_a_page_with_an_image_shows_and_shares_it_as_a_release_does(tmp_path):
     assert "Foto: LKKS" in figure.text_content()
     document = page(output, "kontak/index.html")
     share = meta(document, "og:image")
-    assert re.search(r"/images/kantor-1200w\.[0-9a-f]{10}\.jpg$", share)
+    assert re.search(r"/images/kantor-1200w\.[0-9a-f]{16}\.jpg$", share)
     assert opened(output_file(output, "kontak/index.html", share)) == (
         "JPEG",
         (1200, 900),

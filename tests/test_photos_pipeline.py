@@ -210,7 +210,7 @@ def test_the_full_size_copy_only_when_asked_and_without_metadata(privacy_site):
     article = page(output, "berita/2025/10/bantuan-kursi-roda/index.html")
     (link,) = [a.get("href") for a in article.iter("a") if "tautan" in a.get("href")]
     kind = "asli" if publish_original else "1000w"
-    assert re.search(rf"/images/tautan-{kind}\.[0-9a-f]{{10}}\.jpg$", link), link
+    assert re.search(rf"/images/tautan-{kind}\.[0-9a-f]{{16}}\.jpg$", link), link
 
 
 # ------------------------------------------------------------- processing
@@ -456,7 +456,7 @@ def test_a_replaced_photo_gets_new_names_and_the_page_points_at_them(
     for url in after:
         assert (article.parent / url).resolve().is_file(), url
     og_image = page(output, ARTICLE).xpath("//meta[@property='og:image']/@content")
-    assert re.search(r"/images/utama-1000w\.[0-9a-f]{10}\.jpg$", og_image[0])
+    assert re.search(r"/images/utama-1000w\.[0-9a-f]{16}\.jpg$", og_image[0])
     assert og_image[0].rsplit("/", 1)[-1] in {url.rsplit("/", 1)[-1] for url in new}
 
 

@@ -1,8 +1,10 @@
 """Images an editor points at that are not in the content folder."""
 
+import html
 import os
 import posixpath
 import re
+from urllib.parse import unquote
 
 from .collect import would_be_url
 from .content_paths import featured_image_target, is_inside, link_target
@@ -20,11 +22,33 @@ def _is_remote(src: str) -> bool:
     )
 
 
+def _spellings(src: str) -> list[str]:
+    """What ``src`` (as the HTML holds it) may name, most likely first.
+
+    A ``{static}`` link is resolved as Pelican does (``_link_replacer`` in
+    pelican/contents.py): the path as written, URL-decoded, HTML-unescaped.
+    A plain ``/images/Foto%20Kegiatan.jpg`` is what a browser asks for: the
+    HTML-unescaped, URL-decoded path."""
+    if src.startswith(_MARKERS):
+        forms = [src, unquote(src), html.unescape(src)]
+    else:
+        forms = [unquote(html.unescape(src))]
+    return list(dict.fromkeys(forms))
+
+
 def content_file_for(src: str, content) -> str:
-    """The file under PATH that ``src`` in ``content`` needs."""
+    """The file under PATH that ``src`` in ``content`` needs: the first of
+    its spellings that exists, else the decoded one (``Foto Kegiatan.jpg``,
+    what the editor meant)."""
+    src = src.split("#", 1)[0].split("?", 1)[0]
+    files = [_content_file(form, content) for form in _spellings(src)]
+    found = (file for file in files if os.path.isfile(file))
+    return next(found, _content_file(unquote(html.unescape(src)), content))
+
+
+def _content_file(src: str, content) -> str:
     settings = content.settings
     base = settings["PATH"]
-    src = src.split("#", 1)[0].split("?", 1)[0]
     for marker in _MARKERS:
         if src.startswith(marker):
             rest = src[len(marker) :]

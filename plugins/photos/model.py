@@ -12,7 +12,7 @@ MODERN = (AVIF, WEBP)
 
 @dataclass(frozen=True)
 class Variant:
-    path: str  # in the output, e.g. "images/foto-800w.3f9a1c2e.jpg"
+    path: str  # in the output, e.g. "images/foto-800w.3f9a1c2e77b04d18.jpg"
     width: int
     height: int
     mime_type: str
@@ -81,11 +81,22 @@ def _safe(part: str) -> str:
     return _UNSAFE.sub("-", part).strip("-.") or "foto"
 
 
+# Hex characters of the content key in a variant's name: 64 bits, so no
+# contributor can make two photos share a name by a birthday search (40 bits
+# took 2 seconds).
+KEY_LENGTH = 16
+# Characters of the photo's name kept in a variant's name.
+STEM_LENGTH = 100
+
+
 def variant_path(source: str, kind: str, key: str, mime_type: str) -> str:
-    """``images/foto.jpg`` → ``images/foto-800w.3f9a1c2e77.webp``: the name holds
-    the content key, so a replaced photo never shows a stale cached copy."""
+    """``images/foto.jpg`` → ``images/foto-800w.3f9a1c2e77b04d18.webp``: the
+    name holds the content key, so a replaced photo never shows a stale
+    cached copy."""
     folder, name = posixpath.split(source)
     folder = "/".join(_safe(part) for part in folder.split("/") if part)
-    stem = _safe(name.rsplit(".", 1)[0])
-    name = f"{stem}-{kind}.{key[:10]}.{EXTENSIONS[mime_type]}"
+    # A legal 244-character name plus "-1600w.<key>.avif.<pid>.tmp" is more
+    # than a file system's 255 bytes: keep the stem short (it is ASCII now).
+    stem = _safe(name.rsplit(".", 1)[0])[:STEM_LENGTH].rstrip("-.")
+    name = f"{stem}-{kind}.{key[:KEY_LENGTH]}.{EXTENSIONS[mime_type]}"
     return posixpath.join(folder, name) if folder else name
