@@ -305,7 +305,7 @@ def cli_settings(folder: Path, config: Path, **overrides) -> Path:
     return path
 
 
-VARIANT_NAME = r"(?P<kind>\d+w|asli)\.(?P<key>[0-9a-f]{16})\.(?P<ext>webp|jpg)"
+VARIANT_NAME = r"(?P<kind>\d+w|asli)\.(?P<key>[0-9a-f]{16})\.(?P<ext>avif|webp|jpg)"
 
 
 def variants_of(output: Path, source: str) -> dict[tuple[str, str], Path]:

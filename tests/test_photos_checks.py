@@ -191,7 +191,7 @@ def test_an_iphone_heic_photo_is_converted_and_published(tmp_path):
     assert set(found) == {
         (kind, ext)
         for kind in ("320w", "480w", "800w", "1200w")
-        for ext in ("webp", "jpg")
+        for ext in ("avif", "webp", "jpg")
     }
     assert not list(output.rglob("*.heic"))
     article = page(output, "berita/2025/10/satu/index.html")

@@ -292,14 +292,14 @@ def test_a_display_p3_photo_is_converted_to_srgb(processed):
     expected = p3_as_srgb(P3_COLOUR)
     assert not close(expected, P3_COLOUR, 10)  # converted ≠ raw numbers
     found = variants_of(processed[0], "images/p3.jpg")
-    assert len(found) == 8
+    assert len(found) == 4 * 3  # 4 widths in AVIF, WebP and JPEG
     for path in found.values():
         with Image.open(path) as image:
             pixel = image.convert("RGB").getpixel((image.width // 2, image.height // 2))
         assert close(pixel, expected, 4), (path.name, pixel, expected)
 
 
-def test_alpha_survives_in_webp_and_jpeg_is_flattened_on_white(processed):
+def test_alpha_survives_in_avif_and_webp_and_jpeg_is_flattened_on_white(processed):
     found = variants_of(processed[0], "images/transparan.png")
     for (_, extension), path in found.items():
         with Image.open(path) as image:
@@ -307,7 +307,7 @@ def test_alpha_survives_in_webp_and_jpeg_is_flattened_on_white(processed):
             width, height = image.size
             clear = image.getpixel((width // 4, height // 2))
             solid = image.getpixel((3 * width // 4, height // 2))
-            if extension == "webp":
+            if extension in ("avif", "webp"):
                 assert image.mode == "RGBA", path.name
                 assert clear[3] == 0, (path.name, clear)
                 assert solid[3] == 255, (path.name, solid)
@@ -321,7 +321,7 @@ def test_alpha_survives_in_webp_and_jpeg_is_flattened_on_white(processed):
 def test_widths_are_never_upscaled(processed):
     found = variants_of(processed[0], "images/seribu.jpg")
     expected = {(320, 240), (480, 360), (800, 600), (1000, 750)}
-    for extension in ("webp", "jpg"):
+    for extension in ("avif", "webp", "jpg"):
         sizes = set()
         for (_, ext), path in found.items():
             if ext == extension:
@@ -332,7 +332,7 @@ def test_widths_are_never_upscaled(processed):
 
 def test_an_animated_gif_publishes_its_first_frame(processed):
     found = variants_of(processed[0], "images/animasi.gif")
-    assert len(found) == 8
+    assert len(found) == 4 * 3
     for path in found.values():
         with Image.open(path) as image:
             assert getattr(image, "n_frames", 1) == 1, path.name
