@@ -3,10 +3,12 @@ photo published raw under a name that is no image extension, an SVG that
 carries a photo, a cache that cannot be written half-way, a cache manifest
 that points outside its folder, two photos whose variants share names."""
 
+import fcntl
 import json
 import logging
 import os
 import shutil
+import time
 
 import pytest
 
@@ -175,3 +177,48 @@ def test_two_photos_whose_variants_would_share_names_stop_the_build(
         build(content, tmp_path / "output", CACHE_PATH=str(tmp_path))
     codes = {(p.code, p.path.rsplit("/", 1)[-1]) for p in stopped.value.problems}
     assert codes == {("foto-bentrok", "r0.md"), ("foto-bentrok", "r1.md")}
+
+
+def entries_in(caches):
+    return sorted(p.parent for p in (caches / "foto").rglob(cache.MANIFEST))
+
+
+def age(entry, days):
+    then = time.time() - days * 86400
+    os.utime(entry / cache.MANIFEST, (then, then))
+
+
+def test_cache_entries_unused_for_long_are_pruned_and_used_ones_kept(tmp_path):
+    content = photo_site(tmp_path)
+    caches = tmp_path / "cache"
+    build(content, tmp_path / "a", CACHE_PATH=str(caches))
+    used = entries_in(caches)
+    assert len(used) == 2
+    stale = used[0].parent / ("f" * 64)  # a replaced photo's entry
+    shutil.copytree(used[0], stale)
+    age(stale, 91)
+    age(used[1], 200)  # old, but this build uses it: kept and marked
+    leftover = used[0].parent / ".0123abcd-mati"  # a killed build's folder
+    leftover.mkdir()
+    os.utime(leftover, (time.time() - 100 * 86400,) * 2)
+    build(content, tmp_path / "b", CACHE_PATH=str(caches))
+    assert entries_in(caches) == used
+    assert not leftover.exists()
+    assert time.time() - (used[1] / cache.MANIFEST).stat().st_mtime < 3600
+
+
+def test_the_cache_is_not_pruned_while_another_build_uses_it(tmp_path):
+    content = photo_site(tmp_path, count=1)
+    caches = tmp_path / "cache"
+    build(content, tmp_path / "a", CACHE_PATH=str(caches))
+    (entry,) = entries_in(caches)
+    stale = entry.parent / ("e" * 64)
+    shutil.copytree(entry, stale)
+    age(stale, 365)
+    with open(caches / "foto" / ".kunci", "a+b") as other:  # another build
+        fcntl.flock(other, fcntl.LOCK_SH)
+        build(content, tmp_path / "b", CACHE_PATH=str(caches))
+        assert stale.exists()
+    build(content, tmp_path / "c", CACHE_PATH=str(caches))
+    assert not stale.exists()
+    build(content, tmp_path / "d", CACHE_PATH=str(caches), PHOTOS_CACHE_DAYS=0)

@@ -24,7 +24,7 @@ from editorial.messages import problem
 from editorial.problems import report
 from editorial.source import line_containing, metadata_line
 
-from . import cache
+from . import cache, pruning
 from .model import EXTENSIONS, Photo, Variant, variant_path
 from .process import PhotoError, Recipe, process
 
@@ -77,6 +77,7 @@ def usable_cache_folder(context, settings) -> str:
 def forget_temporary() -> None:
     """Remove the temporary caches (at the end of a build, and at exit when
     a build stopped early)."""
+    pruning.release()
     while _TEMPORARY:
         shutil.rmtree(_TEMPORARY.pop(), ignore_errors=True)
     _FALLBACK.clear()
@@ -144,6 +145,7 @@ def _build_one(source: str, relative: str, recipe: Recipe, folder: str):
     key = cache.photo_key(data, recipe.key_text())
     entries = cache.load(folder, key)
     if entries is not None:
+        pruning.mark_used(folder, key)
         return key, entries, cache.folder_for(folder, key), False
     files = []
     for encoded in process(data, recipe):
@@ -228,6 +230,8 @@ def prepare(context, settings) -> None:
     """Process every used photo; problems go to the editorial report."""
     recipe = Recipe.from_settings(settings)
     folder = usable_cache_folder(context, settings)
+    if folder not in _TEMPORARY:
+        pruning.hold(folder)
     base = settings["PATH"]
     check_svgs(context, settings)
     users = used_photos(context, base)
@@ -316,6 +320,7 @@ def write(context, settings, output: str) -> None:
             continue  # refused (foto-bentrok): the build stops
         for path, cached in placed:
             _place(cached, os.path.join(output, path))
+    pruning.finish(int(settings["PHOTOS_CACHE_DAYS"]))
 
 
 def _place(source: str, destination: str) -> None:

@@ -31,6 +31,9 @@ DEFAULTS = {
     "PHOTOS_PUBLISH_ORIGINAL": False,
     # Where processed variants are kept between builds ("" = CACHE_PATH/foto).
     "PHOTOS_CACHE_PATH": "",
+    # Cache entries no build used for this many days are removed (a replaced
+    # or removed photo, a changed setting); 0 = never.
+    "PHOTOS_CACHE_DAYS": 90,
     # Threads that process new photos (0 = one per core).
     "PHOTOS_WORKERS": 0,
 }
