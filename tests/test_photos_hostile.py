@@ -222,3 +222,63 @@ def test_the_cache_is_not_pruned_while_another_build_uses_it(tmp_path):
     build(content, tmp_path / "c", CACHE_PATH=str(caches))
     assert not stale.exists()
     build(content, tmp_path / "d", CACHE_PATH=str(caches), PHOTOS_CACHE_DAYS=0)
+
+
+def test_storing_an_entry_another_build_just_stored_never_deletes_it(tmp_path):
+    """Two builds process the same new photo at once: the second store must
+    not remove the first one's complete entry (a build copying from it would
+    find its files gone)."""
+    files = [({"file": "320w.jpg", "kind": "320w", "width": 320, "height": 240,
+               "mime_type": "image/jpeg"}, b"\xff\xd8 foto")]  # fmt: skip
+    key = "a" * 64
+    cache.store(str(tmp_path), key, files)
+    stored = tmp_path / key[:2] / key / "320w.jpg"
+    before = stored.stat().st_ino
+    assert cache.store(str(tmp_path), key, files)[0]["length"] == len(files[0][1])
+    assert stored.stat().st_ino == before
+    assert sorted(p.name for p in (tmp_path / key[:2]).iterdir()) == [key]
+
+
+def test_two_names_for_the_same_photo_are_not_a_clash(tmp_path):
+    content = tmp_path / "content"
+    photo = phone_photo(content / "images/foto.jpg", size=(900, 600))
+    shutil.copy(photo, content / "images/foto.jpeg")
+    write_files(content, {
+        "berita/a.md": release("a", "Isi.", Image="images/foto.jpg", Image_alt="A"),
+        "berita/b.md": release("b", "Isi.", Image="images/foto.jpeg", Image_alt="B"),
+    })  # fmt: skip
+    output = tmp_path / "output"
+    build(content, output, CACHE_PATH=str(tmp_path))
+    assert len(list((output / "images").glob("foto-800w.*.jpg"))) == 1
+
+
+def test_an_svg_that_says_data_in_its_text_is_published(tmp_path):
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><text x="1" y="9">Sumber data: BPS'
+        '</text><rect width="9" height="9" style="fill:url(#g)"/></svg>'
+    )
+    content = write_files(tmp_path / "content", {
+        "images/grafik.svg": svg,
+        "berita/a.md": release("a", "Isi.", Image="images/grafik.svg",
+                               Image_alt="Grafik"),
+    })  # fmt: skip
+    build(content, tmp_path / "output", CACHE_PATH=str(tmp_path))
+    assert (tmp_path / "output/images/grafik.svg").read_text() == svg
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        ("PHOTOS_WIDTHS", ()),
+        ("PHOTOS_WIDTHS", (320, 0)),
+        ("PHOTOS_JPEG_QUALITY", 0),
+        ("PHOTOS_WEBP_METHOD", 9),
+        ("PLUGINS", ["output_files", "theme_support", "photos", "editorial"]),
+    ],
+)
+def test_impossible_photo_settings_are_refused_before_building(setting, value):
+    from photos.settings import apply_defaults
+
+    settings = {"PLUGINS": ["editorial", "content_files", "photos"], setting: value}
+    with pytest.raises(ValueError, match=setting):
+        apply_defaults(settings)

@@ -8,7 +8,6 @@ a complete entry or none. An entry whose files are missing or of another
 size is processed again.
 """
 
-import contextlib
 import hashlib
 import json
 import os
@@ -84,8 +83,14 @@ def store(cache: str, key: str, files: list[tuple[dict, bytes]]) -> list[dict]:
             entries.append({**entry, "length": len(data)})
         with open(os.path.join(temporary, MANIFEST), "w", encoding="utf-8") as out:
             json.dump(entries, out, indent=1, sort_keys=True)
-        with contextlib.suppress(FileNotFoundError):
-            shutil.rmtree(final)  # a damaged entry
+        stored = load(cache, key)
+        if stored is not None:  # another build stored it meanwhile: same bytes
+            shutil.rmtree(temporary, ignore_errors=True)
+            return stored
+        if os.path.lexists(final):  # a damaged entry no build can be using
+            aside = tempfile.mkdtemp(prefix=f".{key[:8]}-", dir=os.path.dirname(final))
+            os.rename(final, os.path.join(aside, "rusak"))
+            shutil.rmtree(aside, ignore_errors=True)
         try:
             os.rename(temporary, final)
         except OSError:  # another build stored it first: same bytes

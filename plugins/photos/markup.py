@@ -11,10 +11,6 @@ import html
 import re
 from urllib.parse import unquote
 
-from markupsafe import Markup
-
-from editorial.content_paths import is_raster
-
 from .model import JPEG, MODERN, Photo
 
 # The body column: 46rem wide with 1rem padding (theme/static/css/style.css).
@@ -105,7 +101,7 @@ class SitePaths:
                 path = path[path.index("/") + 1 :]
             path = path.lstrip("/")
         photo = self.registry.get(unquote(path))
-        if photo is None and is_raster(path):
+        if photo is None and self.statics:
             for static, candidate in self.statics:
                 if unquote(path) in (static.url, static.save_as):
                     photo = candidate
@@ -174,7 +170,3 @@ def feed_html(text: str, paths: SitePaths) -> str:
         return _render("img", image)
 
     return _TAG.sub(rewrite, text)
-
-
-def as_markup(text: str) -> Markup:
-    return Markup(text)

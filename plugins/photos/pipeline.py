@@ -4,7 +4,8 @@ parallel, and their variants written into the output.
 A photo is any raster file (``settings.RASTER_EXTENSIONS``) that written
 content references: ``Image:``, an ``<img>`` or a link in the body. Every
 such file goes through ``process``; the raw file is never copied
-(``content_files`` leaves out every source listed in ``context[SOURCES]``).
+(``content_files`` never copies a file that is a photo by its name or its
+first bytes: ``editorial.content_paths.is_photo``).
 """
 
 import atexit
@@ -32,8 +33,6 @@ logger = logging.getLogger(__name__)
 
 REGISTRY = "PHOTOS"  # context key: {source path in content/: Photo}
 STATS = "PHOTOS_STATS"  # context key: {"processed": n, "cached": n}
-KEYS = "PHOTOS_KEYS"  # context key: {source path: cache key}
-SOURCES = "PHOTOS_SOURCES"  # context key: every raster file content uses
 FILES = "PHOTOS_FILES"  # context key: {source: [(output path, cache file)]}
 STATICS = "PHOTOS_STATICS"  # context key: [(static file, Photo)]
 FOLDER = "PHOTOS_CACHE_FOLDER"  # context key: the cache this build uses
@@ -102,7 +101,13 @@ def used_photos(context, base: str) -> dict[str, list]:
     }
 
 
-_EMBEDDED = re.compile(rb"data\s*:", re.IGNORECASE)
+# ``data:`` as an address: an attribute value (href, xlink:href, src, any
+# other) or a CSS url(), where a browser would load what it holds.
+_EMBEDDED = re.compile(
+    rb"""(?:=\s*["']\s*|url\(\s*["']?\s*|@import\s+["']?\s*)data\s*:""",
+    re.IGNORECASE,
+)
+_SVG_LIMIT = 20 * 1024 * 1024  # an SVGZ is unpacked up to this many bytes
 
 
 def check_svgs(context, settings) -> None:
@@ -116,13 +121,12 @@ def check_svgs(context, settings) -> None:
         if source_refusal(base, relative):
             continue  # refused as any other file; never read here
         try:
-            with open(path, "rb") as source:
-                data = source.read()
-            if relative.lower().endswith(".svgz"):
-                data = gzip.decompress(data)
+            opener = gzip.open if relative.lower().endswith(".svgz") else open
+            with opener(path, "rb") as source:
+                data = source.read(_SVG_LIMIT + 1)
         except (OSError, EOFError, gzip.BadGzipFile):
             continue  # the copy refuses or copies it as any file
-        if _EMBEDDED.search(data):
+        if len(data) > _SVG_LIMIT or _EMBEDDED.search(data):
             _report(context, "svg-berisi-foto", relative, users, settings)
 
 
@@ -246,7 +250,6 @@ def prepare(context, settings) -> None:
         wanted[relative] = found
     workers = int(settings["PHOTOS_WORKERS"]) or os.cpu_count() or 1
     registry: dict[str, Photo] = {}
-    keys: dict[str, str] = {}
     files: dict[str, list[tuple[str, str]]] = {}
     stats = {"processed": 0, "cached": 0}
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
@@ -273,7 +276,6 @@ def prepare(context, settings) -> None:
                 for e in entries
             ]
             registry[relative] = photo
-            keys[relative] = key
             if photo.width < int(settings["PHOTOS_MIN_WIDTH"]):
                 _report(context, "foto-terlalu-kecil", relative, wanted[relative],
                         settings, width=photo.width)  # fmt: skip
@@ -283,14 +285,12 @@ def prepare(context, settings) -> None:
         registry.pop(relative, None)
     context[REGISTRY] = registry
     context[STATS] = stats
-    context[KEYS] = keys
     context[FILES] = files
     context[STATICS] = [
         (static, registry[static.relative_source_path])
         for static in context.get("staticfiles", [])
         if getattr(static, "relative_source_path", None) in registry
     ]
-    context[SOURCES] = set(users)
     if registry:
         logger.info(
             "Foto: %d diproses, %d dari cache.", stats["processed"], stats["cached"]
@@ -299,14 +299,15 @@ def prepare(context, settings) -> None:
 
 def _sharing_names(files: dict) -> list[tuple[str, str]]:
     """(photo, the other photo) for photos whose variants would be written
-    under the same name as another photo's: should the content keys in the
-    names ever collide, one photo would replace the other's files."""
-    owners: dict[str, str] = {}
+    under the same name from different cache entries: should the content
+    keys in the names ever collide, one photo would replace the other's
+    files. Two names for the same bytes (foto.jpg, foto.jpeg) share files."""
+    owners: dict[str, tuple[str, str]] = {}
     clashes = []
     for relative in sorted(files):
-        for path, _cached in files[relative]:
-            other = owners.setdefault(path, relative)
-            if other != relative:
+        for path, cached in files[relative]:
+            other, source = owners.setdefault(path, (relative, cached))
+            if source != cached:
                 clashes += [(relative, other), (other, relative)]
                 break
     return sorted(set(clashes))

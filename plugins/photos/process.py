@@ -20,7 +20,7 @@ import threading
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, ImageCms
+from PIL import Image, ImageCms, features
 
 try:  # iPhone photos (HEIC/HEIF); the editorial check names what is missing
     import pillow_heif
@@ -46,6 +46,10 @@ _UPRIGHT = {
     8: Image.Transpose.ROTATE_90,
 }
 _ORIENTATIONS_THAT_SWAP = {5, 6, 7, 8}
+_CODECS = "|".join(
+    f"{name}={features.version(name)}"
+    for name in ("jpg", "webp", "avif", "littlecms2", "zlib")
+) + (f"|heif={pillow_heif.libheif_version()}" if pillow_heif else "")
 # The longest side each encoder can write: WebP 16383 px, JPEG 65500 (libjpeg's
 # JPEG_MAX_DIMENSION), AVIF 65536. Every width is encoded as WebP and JPEG, so
 # a variant taller than WebP's limit is left out (a long phone screenshot).
@@ -98,7 +102,10 @@ class Recipe:
         )
 
     def key_text(self) -> str:
-        return f"v{PIPELINE_VERSION}|{Image.__version__}|{self!r}"
+        """What the variants depend on besides the photo's bytes: the steps,
+        the settings, Pillow and the codecs it was built with (a system
+        libjpeg, libwebp, libavif, LittleCMS or libheif upgrade)."""
+        return f"v{PIPELINE_VERSION}|{Image.__version__}|{_CODECS}|{self!r}"
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import contextlib
 import fcntl
 import logging
 import os
+import re
 import shutil
 import time
 
@@ -69,8 +70,8 @@ def prune(folder: str, days: int, now: float | None = None) -> int:
     ``days`` days; the caller holds the lock exclusively."""
     limit = (now if now is not None else time.time()) - days * 86400
     removed = 0
-    for shard in _entries(folder):
-        for entry in _entries(shard):
+    for shard in _entries(folder, _SHARD):
+        for entry in _entries(shard, _ENTRY):
             manifest = os.path.join(entry, cache.MANIFEST)
             try:
                 used = os.stat(manifest).st_mtime
@@ -84,11 +85,21 @@ def prune(folder: str, days: int, now: float | None = None) -> int:
     return removed
 
 
-def _entries(folder: str) -> list[str]:
+# Only what ``cache.store`` makes: a shard named by two hex digits holding
+# entries named by their 64-hex key, or a store's temporary ".<8 hex>-…"
+# folder. Anything else in the folder (PHOTOS_CACHE_PATH shared with other
+# files by mistake) is never removed.
+_SHARD = re.compile(r"\A[0-9a-f]{2}\Z")
+_ENTRY = re.compile(r"\A(?:[0-9a-f]{64}|\.[0-9a-f]{8}-[^/]*)\Z")
+
+
+def _entries(folder: str, name: re.Pattern) -> list[str]:
     try:
         with os.scandir(folder) as found:
             return [
-                entry.path for entry in found if entry.is_dir(follow_symlinks=False)
+                entry.path
+                for entry in found
+                if name.match(entry.name) and entry.is_dir(follow_symlinks=False)
             ]
     except OSError:
         return []

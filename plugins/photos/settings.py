@@ -1,10 +1,6 @@
 """Defaults of every ``PHOTOS_*`` setting, declared in one place (README
 "Settings" documents each)."""
 
-from editorial.content_paths import RASTER_EXTENSIONS, is_photo, is_raster
-
-__all__ = ["DEFAULTS", "RASTER_EXTENSIONS", "apply_defaults", "is_photo", "is_raster"]
-
 DEFAULTS = {
     # Widths (px) of the published variants; never wider than the photo.
     "PHOTOS_WIDTHS": (320, 480, 800, 1200, 1600),
@@ -39,6 +35,39 @@ DEFAULTS = {
 }
 
 
+# Plugins that must come before this one in PLUGINS: ``editorial`` stops a
+# build with errors before the variants are written (its receiver of the
+# same signal runs first), ``content_files`` keeps the raw photos out.
+NEEDED_BEFORE = ("editorial", "content_files")
+
+
 def apply_defaults(settings: dict) -> None:
+    """Fill in missing settings and refuse impossible ones (``ValueError``)."""
     for key, value in DEFAULTS.items():
         settings.setdefault(key, value)
+    widths = settings["PHOTOS_WIDTHS"]
+    if not widths or not all(isinstance(w, int) and 16 <= w <= 8192 for w in widths):
+        raise ValueError(
+            f"PHOTOS_WIDTHS: {widths!r} must be a non-empty list of widths "
+            "from 16 to 8192 pixels"
+        )
+    for key in ("PHOTOS_JPEG_QUALITY", "PHOTOS_WEBP_QUALITY", "PHOTOS_AVIF_QUALITY"):
+        if not 1 <= int(settings[key]) <= 100:
+            raise ValueError(f"{key}: {settings[key]!r} must be from 1 to 100")
+    if not 0 <= int(settings["PHOTOS_WEBP_METHOD"]) <= 6:
+        raise ValueError("PHOTOS_WEBP_METHOD must be from 0 to 6")
+    if not 0 <= int(settings["PHOTOS_AVIF_SPEED"]) <= 10:
+        raise ValueError("PHOTOS_AVIF_SPEED must be from 0 to 10")
+    for key in ("PHOTOS_SHARE_WIDTH", "PHOTOS_THUMBNAIL_WIDTH", "PHOTOS_MAX_PIXELS"):
+        if int(settings[key]) < 1:
+            raise ValueError(f"{key} must be at least 1")
+    names = [getattr(p, "__name__", p) for p in settings.get("PLUGINS", [])]
+    if "photos" in names:
+        mine = names.index("photos")
+        for needed in NEEDED_BEFORE:
+            if needed not in names[:mine]:
+                raise ValueError(
+                    f"PLUGINS: “{needed}” must come before “photos” (it stops a "
+                    "build with errors before the variants are written, or keeps "
+                    "the raw photos out of the output)"
+                )
