@@ -14,13 +14,13 @@ import time
 from pathlib import Path
 
 from newsroom.strict_pelican import run
-from photos import pipeline
+from photos import output, pipeline
 
 
 def main(argv: list[str]) -> None:
     report, *pelican_arguments = argv
     found = {"prepare_s": 0.0, "write_s": 0.0, "stats": {}}
-    prepare, write = pipeline.prepare, pipeline.write
+    prepare, write = pipeline.prepare, output.write
 
     def timed_prepare(context, settings):
         started = time.perf_counter()
@@ -37,7 +37,7 @@ def main(argv: list[str]) -> None:
         finally:
             found["write_s"] += time.perf_counter() - started
 
-    pipeline.prepare, pipeline.write = timed_prepare, timed_write
+    pipeline.prepare, output.write = timed_prepare, timed_write
     try:
         run(pelican_arguments)
     finally:

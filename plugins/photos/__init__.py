@@ -1,11 +1,16 @@
 """Photos as a newsroom publishes them: every raster image a release or page
-uses becomes resized WebP and JPEG variants with no metadata (no GPS, no
-camera), in the sRGB colour space and upright; the original file is never
+uses becomes resized AVIF, WebP and JPEG variants with no metadata (no GPS,
+no camera), in the sRGB colour space and upright; the original file is never
 published (``PHOTOS_PUBLISH_ORIGINAL`` adds a metadata-free full-size copy).
 
+- ``usage``: which files the written content uses, which are photos;
+- ``svg_check``: an SVG (published as it is) may embed nothing;
 - ``process``: one photo's bytes in, its variants out;
-- ``cache``: variants kept between builds, keyed by bytes and recipe;
-- ``pipeline``: which photos the build uses, processed in parallel, written;
+- ``cache``, ``cache_folder``, ``pruning``: variants kept between builds,
+  keyed by bytes and recipe, in a folder this build can write, pruned;
+- ``pipeline``: the used photos processed in parallel, as ``Photo``s;
+- ``problems``: a photo's problem for every release that uses it;
+- ``output``: the variants copied into the output;
 - ``model``: ``Photo``/``Variant`` as templates and feeds read them;
 - ``markup``: ``<picture>`` markup, the body and feed rewriting.
 
@@ -20,7 +25,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from . import markup, pipeline
+from . import cache_folder, markup, output, pipeline
 from .settings import apply_defaults
 
 
@@ -68,12 +73,12 @@ def on_all_finalized(generators) -> None:
     """After the editorial checks passed: the variants into the output."""
     if generators:
         first = generators[0]
-        pipeline.write(first.context, first.settings, first.output_path)
+        output.write(first.context, first.settings, first.output_path)
 
 
 def on_finalized(pelican) -> None:
     """A temporary photo cache (the real one could not be written) goes."""
-    pipeline.forget_temporary()
+    cache_folder.forget_temporary()
 
 
 def register():
