@@ -282,3 +282,101 @@ def test_impossible_photo_settings_are_refused_before_building(setting, value):
     settings = {"PLUGINS": ["editorial", "content_files", "photos"], setting: value}
     with pytest.raises(ValueError, match=setting):
         apply_defaults(settings)
+
+
+def svg_with(image_markup: str, data: str) -> str:
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink" width="9" height="9">'
+        + image_markup.format(data=data)
+        + "</svg>"
+    )
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<image href="&#100;ata:image/jpeg;base64,{data}"/>',
+        '<image href="data&#58;image/jpeg;base64,{data}"/>',
+        '<image xlink:href="&#x64;ata:image/jpeg;base64,{data}"/>',
+        '<rect style="fill:url(\\64 ata:image/jpeg;base64,{data})"/>',
+        "<style>rect{{fill:url('da\\ta:image/jpeg;base64,{data}')}}</style>",
+    ],
+)
+def test_an_svg_hiding_data_behind_escapes_stops_the_build(tmp_path, markup):
+    import base64
+
+    jpeg = phone_photo(tmp_path / "asli.jpg", size=(64, 48)).read_bytes()
+    svg = svg_with(markup, base64.b64encode(jpeg).decode())
+    content = write_files(tmp_path / "content", {
+        "images/peta.svg": svg,
+        "berita/a.md": release("a", "Isi.", Image="images/peta.svg", Image_alt="Peta"),
+    })  # fmt: skip
+    with pytest.raises(BuildStopped) as stopped:
+        build(content, tmp_path / "output", CACHE_PATH=str(tmp_path))
+    assert [p.code for p in stopped.value.problems] == ["svg-berisi-foto"]
+
+
+@pytest.mark.parametrize("encoding", ["entity", "utf-16"])
+def test_an_svg_with_entities_or_in_utf16_is_refused_or_read(tmp_path, encoding):
+    if encoding == "entity":
+        data = (
+            b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY d "data:image/png;base64,'
+            b'iVBORw0KGgo=">]><svg xmlns="http://www.w3.org/2000/svg"><image '
+            b'href="&d;"/></svg>'
+        )
+    else:
+        data = svg_with('<image href="data:image/png;base64,{data}"/>', "iVBO")
+        data = data.encode("utf-16")
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "images" / "peta.svg").write_bytes(data)
+    write_files(content, {
+        "berita/a.md": release("a", "Isi.", Image="images/peta.svg", Image_alt="Peta"),
+    })  # fmt: skip
+    with pytest.raises(BuildStopped) as stopped:
+        build(content, tmp_path / "output", CACHE_PATH=str(tmp_path))
+    assert [p.code for p in stopped.value.problems] == ["svg-berisi-foto"]
+
+
+def test_an_svg_label_that_starts_with_data_is_published(tmp_path):
+    svg = svg_with('<text aria-label="data: jumlah penduduk" id="data:2024">x</text>'
+                   '<a href="https://bps.go.id/?q=data:x">BPS</a>', "")  # fmt: skip
+    content = write_files(tmp_path / "content", {
+        "images/grafik.svg": svg,
+        "berita/a.md": release("a", "Isi.", Image="images/grafik.svg",
+                               Image_alt="Grafik"),
+    })  # fmt: skip
+    build(content, tmp_path / "output", CACHE_PATH=str(tmp_path))
+    assert (tmp_path / "output/images/grafik.svg").read_text() == svg
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [("desain.psd", b"8BPS\x00\x01"), ("desain.psb", b"8BPS\x00\x02"),
+     ("logo.ico", b"\x00\x00\x01\x00\x01\x00")],
+)  # fmt: skip
+def test_design_files_and_icons_are_attachments_published_as_they_are(
+    tmp_path, name, head
+):
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "images" / name).write_bytes(head + b"\x00" * 64)
+    write_files(content, {
+        "berita/a.md": release("a", f"[unduh]({{static}}/images/{name})"),
+    })  # fmt: skip
+    build(content, tmp_path / "output", CACHE_PATH=str(tmp_path))
+    assert (tmp_path / "output/images" / name).read_bytes() == head + b"\x00" * 64
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("PHOTOS_CACHE_DAYS", "90 hari"), ("PHOTOS_CACHE_DAYS", 0.5),
+     ("PHOTOS_WORKERS", "4x"), ("PHOTOS_WORKERS", -1)],
+)  # fmt: skip
+def test_more_impossible_photo_settings_are_refused(setting, value):
+    from photos.settings import apply_defaults
+
+    settings = {"PLUGINS": ["editorial", "content_files", "photos"], setting: value}
+    with pytest.raises(ValueError, match=setting):
+        apply_defaults(settings)

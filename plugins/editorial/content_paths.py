@@ -97,8 +97,10 @@ def is_raster(path: str) -> bool:
     return path.lower().endswith(RASTER_EXTENSIONS)
 
 
-# The first bytes of raster formats, whatever the file is called: a phone
-# photo renamed foto.dat or foto.jpg. (trailing dot) is still a photo.
+# The first bytes of photo formats, whatever the file is called: a phone
+# photo renamed foto.dat or foto.jpg. (trailing dot) is still a photo. Design
+# files and icons (PSD, ICO) are attachments, published as they are, as PDFs
+# and documents are.
 _SIGNATURES = (
     b"\xff\xd8\xff",  # JPEG, MPO
     b"\x89PNG\r\n\x1a\n",
@@ -112,9 +114,6 @@ _SIGNATURES = (
     b"\x00\x00\x00\x0cJXL \r\n\x87\n",
     b"\x00\x00\x00\x0cjP  \r\n\x87\n",  # JPEG 2000
     b"\xffO\xffQ",
-    b"8BPS",  # Photoshop
-    b"\x00\x00\x01\x00",  # ICO
-    b"\x00\x00\x02\x00",  # CUR
 )
 _ISO_IMAGE_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1",
                      b"msf1", b"avif", b"avis")  # fmt: skip

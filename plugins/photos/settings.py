@@ -61,6 +61,10 @@ def apply_defaults(settings: dict) -> None:
     for key in ("PHOTOS_SHARE_WIDTH", "PHOTOS_THUMBNAIL_WIDTH", "PHOTOS_MAX_PIXELS"):
         if int(settings[key]) < 1:
             raise ValueError(f"{key} must be at least 1")
+    for key in ("PHOTOS_CACHE_DAYS", "PHOTOS_WORKERS"):
+        value = settings[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"{key}: {value!r} must be a whole number, 0 or more")
     names = [getattr(p, "__name__", p) for p in settings.get("PLUGINS", [])]
     if "photos" in names:
         mine = names.index("photos")
