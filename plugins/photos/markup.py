@@ -122,15 +122,15 @@ def _outside_pictures(text: str, rewrite) -> str:
     return "".join(out)
 
 
-def body_html(text: str, paths: SitePaths, sizes: str = BODY_SIZES) -> str:
-    """A rendered body with every photo as a responsive ``<picture>``, and a
-    link to a photo pointing at its largest published file."""
+def _photo_tags(paths: SitePaths, image):
+    """A replacer for ``_TAG`` matches: a link to a photo opens its largest
+    file; ``image(photo, prefix, attributes)`` writes a photo's ``<img>``;
+    any other tag is left as it is."""
 
     def rewrite(match):
         name, attributes = match.group(1).lower(), _attributes(match.group(2))
-        values = dict(attributes)
         key = "src" if name == "img" else "href"
-        found = paths.find(values.get(key) or "")
+        found = paths.find(dict(attributes).get(key) or "")
         if not found:
             return match.group(0)
         photo, prefix = found
@@ -138,35 +138,35 @@ def body_html(text: str, paths: SitePaths, sizes: str = BODY_SIZES) -> str:
             kept = [(k, prefix + photo.largest.path if k == "href" else v)
                     for k, v in attributes]  # fmt: skip
             return _render("a", kept)
-        dropped = {"src", "srcset", "sizes", "width", "height", "alt", "loading",
-                   "decoding", "fetchpriority"}  # fmt: skip
-        extra = [(k, v) for k, v in attributes if k not in dropped]
-        return picture(photo, values.get("alt") or "", prefix, sizes, extra=extra)
+        return image(photo, prefix, attributes)
 
-    return _outside_pictures(text, rewrite)
+    return rewrite
+
+
+def body_html(text: str, paths: SitePaths, sizes: str = BODY_SIZES) -> str:
+    """A rendered body with every photo as a responsive ``<picture>``, and a
+    link to a photo pointing at its largest published file."""
+    dropped = {"src", "srcset", "sizes", "width", "height", "alt", "loading",
+               "decoding", "fetchpriority"}  # fmt: skip
+
+    def image(photo, prefix, attributes):
+        extra = [(k, v) for k, v in attributes if k not in dropped]
+        alt = dict(attributes).get("alt") or ""
+        return picture(photo, alt, prefix, sizes, extra=extra)
+
+    return _outside_pictures(text, _photo_tags(paths, image))
 
 
 def feed_html(text: str, paths: SitePaths) -> str:
     """Feed readers get one plain ``<img>``: the sharing JPEG with its size
     (SimplePie and many readers drop ``<picture>`` and ``srcset``)."""
+    dropped = {"src", "srcset", "sizes", "width", "height"}
 
-    def rewrite(match):
-        name, attributes = match.group(1).lower(), _attributes(match.group(2))
-        values = dict(attributes)
-        key = "src" if name == "img" else "href"
-        found = paths.find(values.get(key) or "")
-        if not found:
-            return match.group(0)
-        photo, prefix = found
-        if name == "a":
-            kept = [(k, prefix + photo.largest.path if k == "href" else v)
-                    for k, v in attributes]  # fmt: skip
-            return _render("a", kept)
+    def image(photo, prefix, attributes):
         share = photo.share
-        kept = [(k, v) for k, v in attributes
-                if k not in {"src", "srcset", "sizes", "width", "height"}]  # fmt: skip
-        image = [("src", prefix + share.path), ("width", str(share.width)),
-                 ("height", str(share.height)), *kept]  # fmt: skip
-        return _render("img", image)
+        kept = [(k, v) for k, v in attributes if k not in dropped]
+        return _render("img", [("src", prefix + share.path),
+                               ("width", str(share.width)),
+                               ("height", str(share.height)), *kept])  # fmt: skip
 
-    return _TAG.sub(rewrite, text)
+    return _TAG.sub(_photo_tags(paths, image), text)
