@@ -30,9 +30,7 @@ from .settings import apply_defaults
 
 
 def _paths(context) -> markup.SitePaths:
-    siteurl = context.get("SITEURL", "") or ""
-    registry = context.get(pipeline.REGISTRY) or {}
-    return markup.SitePaths(registry, siteurl, context.get(pipeline.STATICS, ()))
+    return pipeline.site_paths(context, context.get("SITEURL", "") or "")
 
 
 @pass_context

@@ -8,6 +8,7 @@ form (relative in ``make html``, absolute in ``make publish``).
 """
 
 import html
+import posixpath
 import re
 from urllib.parse import unquote
 
@@ -81,12 +82,13 @@ def picture(
 class SitePaths:
     """Finds the photo an ``src``/``href`` in rendered HTML points at."""
 
-    def __init__(self, registry: dict[str, Photo], siteurl: str = "", statics=()):
+    def __init__(self, registry: dict[str, Photo], siteurl: str = "", statics=None):
         self.registry = registry
         self.siteurl = siteurl.rstrip("/")
-        # (static file, photo) pairs: a photo linked with {attach} is served
-        # beside its release, at the address Pelican gave its static file.
-        self.statics = statics
+        # {file name: [(static file, photo)]}: a photo linked with {attach} is
+        # served beside its release, at the address Pelican gave its static
+        # file; looked up by name, so a link to anything else costs nothing.
+        self.statics = statics or {}
 
     def find(self, address: str) -> tuple[Photo, str] | None:
         """(photo, the prefix before its site path in ``address``)."""
@@ -100,10 +102,13 @@ class SitePaths:
             while path.startswith(("../", "./")):
                 path = path[path.index("/") + 1 :]
             path = path.lstrip("/")
-        photo = self.registry.get(unquote(path))
-        if photo is None and self.statics:
-            for static, candidate in self.statics:
-                if unquote(path) in (static.url, static.save_as):
+        site_path = unquote(path)
+        photo = self.registry.get(site_path)
+        if photo is None:
+            for static, candidate in self.statics.get(
+                posixpath.basename(site_path), ()
+            ):
+                if site_path in (static.url, static.save_as):
                     photo = candidate
                     break
         if photo is None:

@@ -10,11 +10,13 @@ first bytes: ``editorial.content_paths.is_photo``).
 
 import logging
 import os
+import posixpath
 from concurrent.futures import ThreadPoolExecutor
 
 from content_files.selection import source_refusal
 
 from . import cache, cache_folder, pruning
+from .markup import SitePaths
 from .model import EXTENSIONS, Photo, Variant, variant_path
 from .problems import report_photo
 from .process import PhotoError, Recipe, process
@@ -26,7 +28,12 @@ logger = logging.getLogger(__name__)
 REGISTRY = "PHOTOS"  # context key: {source path in content/: Photo}
 STATS = "PHOTOS_STATS"  # context key: {"processed": n, "cached": n}
 FILES = "PHOTOS_FILES"  # context key: {source: [(output path, cache file)]}
-STATICS = "PHOTOS_STATICS"  # context key: [(static file, Photo)]
+STATICS = "PHOTOS_STATICS"  # context key: {file name: [(static file, Photo)]}
+
+
+def site_paths(context, siteurl: str) -> SitePaths:
+    """Finds the build's photos in HTML rendered for ``siteurl``."""
+    return SitePaths(context.get(REGISTRY) or {}, siteurl, context.get(STATICS))
 
 
 def _build_one(source: str, relative: str, recipe: Recipe, folder: str):
@@ -145,11 +152,13 @@ def prepare(context, settings) -> None:
     context[REGISTRY] = registry
     context[STATS] = stats
     context[FILES] = files
-    context[STATICS] = [
-        (static, registry[static.relative_source_path])
-        for static in context.get("staticfiles", [])
-        if getattr(static, "relative_source_path", None) in registry
-    ]
+    statics: dict[str, list] = {}
+    for static in context.get("staticfiles", []):
+        photo = registry.get(getattr(static, "relative_source_path", None))
+        if photo is not None:
+            name = posixpath.basename(static.relative_source_path)
+            statics.setdefault(name, []).append((static, photo))
+    context[STATICS] = statics
     if registry:
         logger.info(
             "Foto: %d diproses, %d dari cache.", stats["processed"], stats["cached"]

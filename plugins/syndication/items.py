@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin
 
-from photos.markup import SitePaths, feed_html
+from photos.markup import feed_html
+from photos.pipeline import site_paths
 
 from .text import absolute_html, plain_text, xml_safe
 
@@ -119,9 +120,7 @@ def feed_item(article, settings, siteurl, context=None) -> FeedItem:
         summary=plain_text(article.get_summary(siteurl)),
         content_html=feed_html(
             absolute_html(article.get_content(siteurl), url),
-            SitePaths(
-                context.get("PHOTOS") or {}, siteurl, context.get("PHOTOS_STATICS", ())
-            ),
+            site_paths(context, siteurl),
         ),
         image=enclosure_for(article, settings, siteurl),
         thumbnail=_variant(photo.thumbnail, siteurl) if photo else None,
