@@ -21,7 +21,7 @@ from .model import EXTENSIONS, Photo, Variant, variant_path
 from .problems import report_photo
 from .process import PhotoError, Recipe, process
 from .svg_check import check_svgs
-from .usage import used_photos
+from .usage import photos_among, used_files
 
 logger = logging.getLogger(__name__)
 
@@ -103,8 +103,9 @@ def prepare(context, settings) -> None:
     if not cache_folder.is_temporary(folder):
         pruning.hold(folder)
     base = settings["PATH"]
-    check_svgs(context, settings)
-    users = used_photos(context, base)
+    used = used_files(context)  # every body's links parsed once per build
+    check_svgs(context, settings, used)
+    users = photos_among(used, base)
     wanted = {}
     for relative, found in users.items():
         if not os.path.lexists(os.path.join(base, relative)):

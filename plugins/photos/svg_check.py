@@ -10,7 +10,6 @@ import re
 from content_files.selection import source_refusal
 
 from .problems import report_photo
-from .usage import used_files
 
 # ``data:`` as an address, read the way a browser reads the SVG: XML
 # character references decoded (``&#100;ata:``), CSS escapes decoded
@@ -54,11 +53,12 @@ def embeds_anything(data: bytes) -> bool:
     return _ADDRESS.search(_css_unescaped(html.unescape(text))) is not None
 
 
-def check_svgs(context, settings) -> None:
+def check_svgs(context, settings, used: dict[str, list]) -> None:
     """An SVG is published as it is, so it may not carry a photo inside
-    (``<image href="data:image/jpeg;base64,…">`` keeps its EXIF and GPS)."""
+    (``<image href="data:image/jpeg;base64,…">`` keeps its EXIF and GPS);
+    ``used``: ``usage.used_files``."""
     base = settings["PATH"]
-    for relative, users in used_files(context).items():
+    for relative, users in used.items():
         if not relative.lower().endswith((".svg", ".svgz")):
             continue
         path = os.path.join(base, relative)

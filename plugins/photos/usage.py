@@ -16,11 +16,11 @@ def used_files(context) -> dict[str, list]:
     return users
 
 
-def used_photos(context, base: str) -> dict[str, list]:
-    """{photo's path in content/: the written contents that use it}; a photo
-    by its name or by its first bytes (``foto.dat`` holding a JPEG)."""
+def photos_among(used: dict[str, list], base: str) -> dict[str, list]:
+    """The photos of ``used`` (``used_files``): a photo by its name or by its
+    first bytes (``foto.dat`` holding a JPEG)."""
     return {
         relative: users
-        for relative, users in used_files(context).items()
+        for relative, users in used.items()
         if is_photo(os.path.join(base, relative))
     }
