@@ -120,18 +120,24 @@ def test_releases_of_the_same_minute_keep_their_order_across_processes(tmp_path)
     assert outputs[0] == outputs[1] == outputs[2]
 
 
-def test_a_missing_photo_variant_is_found_in_srcset_og_image_and_feeds(tmp_path):
+def bundled_site_with_a_photo(tmp_path, size):
+    """The bundled content, its release with a phone photo as Image:."""
     from tests.photos import phone_photo
 
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
-    phone_photo(content / "images" / "foto.jpg", size=(1400, 1050))
+    phone_photo(content / "images" / "foto.jpg", size=size)
     release = next((content / "berita").rglob("*.md"))
     text = release.read_text(encoding="utf-8")
     release.write_text(
         text.replace("\n\n", "\nImage: images/foto.jpg\nImage_alt: Foto\n\n", 1),
         encoding="utf-8",
     )
+    return content
+
+
+def test_a_missing_photo_variant_is_found_in_srcset_og_image_and_feeds(tmp_path):
+    content = bundled_site_with_a_photo(tmp_path, (1400, 1050))
     output = tmp_path / "output"
     build(content, output, PUBLISH_CONFIG, SITEURL=SITE, CACHE_PATH=str(tmp_path))
     assert check_links(output, [SITE])[0] == []
@@ -157,17 +163,7 @@ def test_a_missing_photo_variant_is_found_in_srcset_og_image_and_feeds(tmp_path)
 
 
 def test_an_unwritable_photo_cache_is_a_warning_not_a_failed_build(tmp_path, caplog):
-    from tests.photos import phone_photo
-
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    phone_photo(content / "images" / "foto.jpg", size=(900, 600))
-    release = next((content / "berita").rglob("*.md"))
-    text = release.read_text(encoding="utf-8")
-    release.write_text(
-        text.replace("\n\n", "\nImage: images/foto.jpg\nImage_alt: Foto\n\n", 1),
-        encoding="utf-8",
-    )
+    content = bundled_site_with_a_photo(tmp_path, (900, 600))
     blocked = tmp_path / "cache-berkas"
     blocked.write_text("bukan folder")  # a file where the cache folder should be
     output = tmp_path / "output"
