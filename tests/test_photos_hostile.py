@@ -380,3 +380,18 @@ def test_more_impossible_photo_settings_are_refused(setting, value):
     settings = {"PLUGINS": ["editorial", "content_files", "photos"], setting: value}
     with pytest.raises(ValueError, match=setting):
         apply_defaults(settings)
+
+
+def test_an_unchanged_variant_keeps_its_time_from_build_to_build(tmp_path):
+    """Last-Modified and ETag hold: a variant is the cached file's copy with
+    the cached file's time, in place and in a fresh folder alike."""
+    content = photo_site(tmp_path, count=1)
+    caches = tmp_path / "cache"
+    build(content, tmp_path / "a", CACHE_PATH=str(caches))
+    first = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "a/images").iterdir()}
+    time.sleep(0.05)
+    build(content, tmp_path / "a", CACHE_PATH=str(caches))
+    build(content, tmp_path / "b", CACHE_PATH=str(caches))
+    for folder in ("a", "b"):
+        images = (tmp_path / folder / "images").iterdir()
+        assert {p.name: p.stat().st_mtime_ns for p in images} == first

@@ -146,3 +146,20 @@ def test_related_releases_have_thumbnails(site):
     eager = [i for i in document.xpath("//img") if i.get("loading") != "lazy"]
     assert len(eager) == 1
     assert eager[0].get("fetchpriority") == "high"
+
+
+def test_the_month_archive_shows_a_small_thumbnail_beside_releases_with_photos(site):
+    document = page(site, "berita/2025/10/index.html")
+    items = document.xpath("//ul[@class='archive']/li")
+    with_photo = [item for item in items if item.xpath("a[@class='thumb']")]
+    assert len(with_photo) == 4
+    assert len(items) == 5  # the release without a photo has none
+    for item in with_photo:
+        image = item.xpath(".//img")[0]
+        assert (image.get("sizes"), image.get("loading"), image.get("alt")) == (
+            "4rem",
+            "lazy",
+            "",
+        )
+        assert image.get("width")
+        assert image.get("height")
